@@ -1,0 +1,24 @@
+/**
+ * One way to run SQL against PostgreSQL or PGlite. The event store, the projection runner and the
+ * read models' writers use it; TypeORM owns the read-model schema (entities + migrations) and reads.
+ */
+export interface SqlExecutor {
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+export interface AdvisoryLock {
+  /** false once the connection holding the lock is gone */
+  readonly held: boolean;
+  release(): Promise<void>;
+}
+
+export interface SqlClient extends SqlExecutor {
+  readonly kind: 'postgres' | 'pglite';
+  /** Runs `work` in one transaction on one connection; commits when it resolves, rolls back when it throws. */
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** Session-level `pg_try_advisory_lock` held on a dedicated connection until released; null if another holder has it. */
+  tryAdvisoryLock(key: string): Promise<AdvisoryLock | null>;
+  close(): Promise<void>;
+}
+
+export const SQL_CLIENT = Symbol('SQL_CLIENT');
