@@ -9,6 +9,7 @@ const base = {
 };
 
 module.exports = {
+  globalSetup: '<rootDir>/jest.global-setup.js',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.unit.spec.ts', '<rootDir>/apps/**/*.unit.spec.ts'] },
     { ...base, displayName: 'int', testMatch: ['<rootDir>/libs/**/*.int.spec.ts', '<rootDir>/apps/**/*.int.spec.ts'] },

@@ -1,0 +1,96 @@
+import { Pool, PoolClient, PoolConfig } from 'pg';
+import { AdvisoryLock, SqlClient, SqlExecutor } from './sql-client';
+
+/** SqlClient over a `pg` connection pool (a PostgreSQL server). */
+export class PostgresSqlClient implements SqlClient {
+  readonly kind = 'postgres' as const;
+  private readonly pool: Pool;
+
+  constructor(config: PoolConfig) {
+    this.pool = new Pool(config);
+    // An idle client whose server connection dies must not crash the process; the next query reconnects.
+    this.pool.on('error', () => undefined);
+  }
+
+  async query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]> {
+    const result = await this.pool.query(text, params as unknown[] | undefined);
+    return result.rows as Row[];
+  }
+
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await work(executorOf(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true;
+      }
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async tryAdvisoryLock(key: string): Promise<AdvisoryLock | null> {
+    const client = await this.pool.connect();
+    let held = false;
+    try {
+      const [row] = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key])).rows;
+      held = row.locked;
+    } finally {
+      if (!held) client.release();
+    }
+    if (!held) return null;
+    return new SessionAdvisoryLock(client, key);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+class SessionAdvisoryLock implements AdvisoryLock {
+  private alive = true;
+
+  constructor(
+    private readonly client: PoolClient,
+    private readonly key: string,
+  ) {
+    client.on('error', () => {
+      this.alive = false;
+    });
+    client.on('end', () => {
+      this.alive = false;
+    });
+  }
+
+  get held(): boolean {
+    return this.alive;
+  }
+
+  async release(): Promise<void> {
+    if (!this.alive) return;
+    this.alive = false;
+    try {
+      await this.client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [this.key]);
+      this.client.release();
+    } catch (error) {
+      this.client.release(error instanceof Error ? error : true);
+    }
+  }
+}
+
+function executorOf(client: PoolClient): SqlExecutor {
+  return {
+    async query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]> {
+      const result = await client.query(text, params as unknown[] | undefined);
+      return result.rows as Row[];
+    },
+  };
+}
