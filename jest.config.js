@@ -1,6 +1,11 @@
 /** Test levels by file name (style.md §11): unit = pure domain, int = stores on real databases, e2e = the app over HTTP. */
 const base = {
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+    '^.+\\.js$': '<rootDir>/jest.esm-to-cjs.js',
+  },
+  // ES-module-only packages (NestJS 12 and what it loads) are transformed to CommonJS; the rest is not.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: {

@@ -116,7 +116,10 @@ export class WrongExpectedVersionError extends Error {
 }
 
 export class DuplicateEventIdError extends Error {
-  constructor(readonly streamId: string, readonly eventId: string) {
+  constructor(
+    readonly streamId: string,
+    readonly eventId: string,
+  ) {
     super(`event ${eventId} is already stored, but not as the same append to ${streamId}`);
     this.name = 'DuplicateEventIdError';
   }

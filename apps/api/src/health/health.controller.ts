@@ -1,0 +1,38 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
+import { Public } from '../auth/public.decorator';
+
+const CHECK_TIMEOUT_MS = 2000;
+
+@ApiTags('operations')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Reachability of the event store and the read-model database: 200 `{status:"ok"}`, 503 when one is down' })
+  check() {
+    return this.health.check([
+      () =>
+        this.indicators
+          .check('eventStore')
+          .attempt(() => this.store.ping())
+          .withTimeout(CHECK_TIMEOUT_MS),
+      () =>
+        this.indicators
+          .check('readModels')
+          .attempt(async () => void (await this.sql.query('SELECT 1')))
+          .withTimeout(CHECK_TIMEOUT_MS),
+    ]);
+  }
+}

@@ -1,0 +1,26 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE } from '@app/event-store/event-store.port';
+import { SQL_CLIENT } from '@app/event-store/sql/sql-client';
+import { AppConfig } from '../config/app-config';
+import { openStorage, type Storage } from './open-storage';
+
+export const STORAGE = Symbol('STORAGE');
+
+@Global()
+@Module({
+  providers: [
+    { provide: STORAGE, inject: [AppConfig], useFactory: (config: AppConfig) => openStorage(config) },
+    { provide: SQL_CLIENT, inject: [STORAGE], useFactory: (storage: Storage) => storage.sql },
+    { provide: EVENT_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.store },
+    { provide: DataSource, inject: [STORAGE], useFactory: (storage: Storage) => storage.dataSource },
+  ],
+  exports: [SQL_CLIENT, EVENT_STORE, DataSource],
+})
+export class StorageModule implements OnApplicationShutdown {
+  constructor(@Inject(STORAGE) private readonly storage: Storage) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.storage.close();
+  }
+}

@@ -1,0 +1,39 @@
+import request from 'supertest';
+import { testBackends } from '@app/event-store/testing/databases';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe.each(testBackends())('the running service on %s', (backend) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp(backend);
+  });
+  afterAll(() => t.close());
+
+  it('reports healthy stores at GET /health', async () => {
+    const response = await request(t.http).get('/health').expect(200);
+    expect(response.body).toMatchObject({ status: 'ok', details: { eventStore: { status: 'up' }, readModels: { status: 'up' } } });
+  });
+
+  it('serves the OpenAPI description at /docs-json and the UI at /docs', async () => {
+    const json = await request(t.http).get('/docs-json').expect(200);
+    expect(json.body.openapi).toMatch(/^3\./);
+    expect(json.body.paths['/health']).toBeDefined();
+    const ui = await request(t.http).get('/docs').expect(200);
+    expect(ui.text).toContain('swagger');
+  });
+
+  it('serves Prometheus metrics', async () => {
+    const response = await request(t.http).get('/metrics').expect(200);
+    expect(response.text).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('answers unknown routes with problem+json and security headers, never a stack', async () => {
+    const response = await request(t.http).get('/api/v1/nothing-here').expect(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 404, title: 'Not found', type: '/problems/not-found' });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+    expect(JSON.stringify(response.body)).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+});

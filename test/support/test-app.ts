@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JwtService } from '@nestjs/jwt';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { createThrowawayDatabase, TestBackend } from '@app/event-store/testing/databases';
+import { AppModule } from '../../apps/api/src/app.module';
+import { TokenClaims } from '../../apps/api/src/auth/token-claims';
+import { AppConfig, loadConfig } from '../../apps/api/src/config/app-config';
+import { configureApp } from '../../apps/api/src/configure-app';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** the HTTP server for supertest */
+  http: ReturnType<NestExpressApplication['getHttpServer']>;
+  config: AppConfig;
+  token(claims: Partial<TokenClaims> & Pick<TokenClaims, 'roles'>): string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application on a throwaway database: a new PostgreSQL database, or PGlite in a
+ * temporary DATA_DIR. Nothing is mocked; `env` overrides configuration.
+ */
+export async function startTestApp(backend: TestBackend, env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gov-e2e-'));
+  const database = backend === 'postgres' ? await createThrowawayDatabase('e2e') : undefined;
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'silent',
+    ...(database && { DATABASE_URL: database.url }),
+    ...env,
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(AppConfig)
+    .useValue(config)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+  configureApp(app);
+  await app.init();
+  const jwt = new JwtService({ secret: TEST_JWT_SECRET });
+  return {
+    app,
+    http: app.getHttpServer(),
+    config,
+    token: (claims) => jwt.sign({ sub: 'test-user', ...claims }, { algorithm: 'HS256', expiresIn: '1h' }),
+    async close() {
+      await app.close();
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
