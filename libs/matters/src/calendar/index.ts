@@ -1,0 +1,6 @@
+export * from './calendar-date';
+export * from './business-date';
+export * from './holiday-year';
+export * from './to-working-days';
+export * from './working-day-calendar';
+export { CHINA_HOLIDAY_YEARS } from './years';

@@ -1,0 +1,53 @@
+import type { CalendarDate } from '../../calendar/calendar-date';
+import type { WorkingDayCalendar } from '../../calendar/working-day-calendar';
+import type { ApplicationState } from './application.state';
+import { pausedWorkdays } from './pause-periods';
+
+/** The handling clock of an application as of a date: what the API and the projections show. */
+export interface HandlingClock {
+  /** business date of acceptance (day 0); null before acceptance */
+  acceptedOn: CalendarDate | null;
+  /** the date by which it must be completed; null before acceptance */
+  deadline: CalendarDate | null;
+  pausedWorkdays: number;
+  /** business date of completion when completed on or before `asOf` */
+  completedOn: CalendarDate | null;
+  overdue: boolean;
+}
+
+const NOT_STARTED: HandlingClock = { acceptedOn: null, deadline: null, pausedWorkdays: 0, completedOn: null, overdue: false };
+
+/**
+ * Derives, as of `asOf`, the deadline and whether the application is overdue (api.md):
+ * - the day of acceptance is day 0; the deadline is the Nth working day after it, N = the
+ *   snapshot's promised working days plus the paused working days (see `pausedWorkdays`);
+ * - overdue when completed after the deadline, or still open on a date after it;
+ * - events after `asOf` are ignored, so a report for a past date gives the answer of that date.
+ *
+ * Instant matters (N = 0): the deadline is the acceptance date itself. Completing one on a later
+ * day is allowed — the citizen must still get a decision — and counts as overdue; the decider does
+ * not refuse it. Before acceptance (submitted, supplement requested, rejected) there is no clock.
+ */
+export function handlingClock(state: ApplicationState, asOf: CalendarDate, calendar: WorkingDayCalendar): HandlingClock {
+  if (state.status !== 'accepted' && state.status !== 'completed' && state.status !== 'delivered') return NOT_STARTED;
+  const acceptedOn = calendar.businessDate(state.acceptedAt);
+  if (acceptedOn > asOf) return NOT_STARTED;
+  const paused = pausedWorkdays(state.pauses, asOf, calendar);
+  const deadline = calendar.addWorkingDays(acceptedOn, state.matter.promisedWorkdays + paused);
+  const completedDate = state.status === 'accepted' ? null : calendar.businessDate(state.completedAt);
+  const completedOn = completedDate !== null && completedDate <= asOf ? completedDate : null;
+  const overdue = completedOn !== null ? completedOn > deadline : asOf > deadline;
+  return { acceptedOn, deadline, pausedWorkdays: paused, completedOn, overdue };
+}
+
+/** The deadline as of `asOf` (YYYY-MM-DD), or null before acceptance. */
+export const applicationDeadline = (state: ApplicationState, asOf: CalendarDate, calendar: WorkingDayCalendar): CalendarDate | null =>
+  handlingClock(state, asOf, calendar).deadline;
+
+/** Paused working days as of `asOf`. */
+export const applicationPausedWorkdays = (state: ApplicationState, asOf: CalendarDate, calendar: WorkingDayCalendar): number =>
+  handlingClock(state, asOf, calendar).pausedWorkdays;
+
+/** Overdue as of `asOf`: completed after its deadline, or open past it. */
+export const isOverdue = (state: ApplicationState, asOf: CalendarDate, calendar: WorkingDayCalendar): boolean =>
+  handlingClock(state, asOf, calendar).overdue;

@@ -1,0 +1,3 @@
+export * from './mask';
+export * from './applicant-cipher';
+export * from './sealed-applicant';
