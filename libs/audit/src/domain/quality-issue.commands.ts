@@ -1,0 +1,57 @@
+/**
+ * Commands of the quality-issue aggregate (问题事项). Time, actor and everything the handler looked up
+ * (the matter's department and region, the deadline computed from the working-day calendar) arrive here.
+ */
+import type { CalendarDate } from '@app/matters/calendar/calendar-date';
+import type { Actor } from './actor';
+
+interface CommandBase {
+  /** business time, ISO 8601 with offset */
+  at: string;
+  actor: Actor;
+}
+
+/** An inspector (or an automated check, with `rule`) logs a defect found in a matter's catalogue data. */
+export interface LogQualityIssue extends CommandBase {
+  type: 'LogQualityIssue';
+  data: {
+    issueId: string;
+    matterId: string;
+    /** the matter's department and region, looked up by the handler */
+    departmentId: string;
+    regionCode: string;
+    /** a code of `QUALITY_ISSUE_CATEGORIES`; checked by the decider */
+    category: string;
+    description: string;
+    /** rectification deadline; the handler defaults it to `at` + 15 working days */
+    deadline: CalendarDate;
+    /** id of the automated rule that found it; absent for manual findings */
+    rule?: string | null;
+  };
+}
+
+/** 交办: hand the issue to the matter's department. */
+export interface AssignQualityIssue extends CommandBase {
+  type: 'AssignQualityIssue';
+  data: { issueId: string };
+}
+
+/** 整改: the department reports what it fixed. */
+export interface SubmitRectification extends CommandBase {
+  type: 'SubmitRectification';
+  data: { issueId: string; note: string };
+}
+
+/** 复核: passed → closed (销号); failed → back to the department, with a comment saying why. */
+export interface VerifyRectification extends CommandBase {
+  type: 'VerifyRectification';
+  data: { issueId: string; passed: boolean; comment?: string | null };
+}
+
+/** A regression was found in a closed issue: it goes back to the department with a new deadline. */
+export interface ReopenQualityIssue extends CommandBase {
+  type: 'ReopenQualityIssue';
+  data: { issueId: string; reason: string; deadline: CalendarDate };
+}
+
+export type QualityIssueCommand = LogQualityIssue | AssignQualityIssue | SubmitRectification | VerifyRectification | ReopenQualityIssue;
