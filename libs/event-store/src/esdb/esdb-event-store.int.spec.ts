@@ -21,7 +21,7 @@ if (connectionString) {
       await store.ping();
       return { store, dispose: () => store.close() };
     },
-    { concurrentWriters: true },
+    { concurrentWriters: true, uniqueIdsAcrossStreams: false },
   );
 } else {
   console.warn('SKIPPED EventStoreDB contract suite: EVENTSTORE_CONNECTION_STRING is not set');

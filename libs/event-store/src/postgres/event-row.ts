@@ -1,0 +1,31 @@
+import { EventMetadata, RecordedEvent } from '../event-store.port';
+import { encodeCheckpoint } from './checkpoint';
+
+/** A row of `es_events` as the read queries select it (64-bit integers as text). */
+export interface EventRow {
+  position: string;
+  txid: string;
+  id: string;
+  stream_id: string;
+  version: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date | string;
+}
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    streamId: row.stream_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    version: Number(row.version),
+    position: Number(row.position),
+    checkpoint: encodeCheckpoint(row.txid, row.position),
+    recordedAt: new Date(row.recorded_at).toISOString(),
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * # The PostgreSQL / PGlite event store
+ *
+ * One class, the same SQL, over any `SqlClient` (a `pg` pool or an embedded PGlite). Tables:
+ * `es_streams` (a stream's version) and `es_events` (see `event-store.schema.ts`).
+ *
+ * ## How no subscriber skips an event that commits late
+ *
+ * A global position taken from a sequence is handed out at insert time, not at commit: the
+ * transaction that took position 10 can commit after the one that took 11, and a subscriber that
+ * already moved past 11 would never see 10. Every event therefore also stores the id of the
+ * transaction that wrote it (`transaction_id xid8`), and `readAll`:
+ *
+ * - returns only events with `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`, i.e.
+ *   written by transactions older than the oldest one still running — all of them finished, so
+ *   nothing can still appear among them;
+ * - orders by the tuple `(transaction_id, position)` and resumes strictly after the subscriber's
+ *   checkpoint, which is that tuple (`"<xid>:<position>"`).
+ *
+ * Any transaction still running, or yet to start, has an xid ≥ that xmin, so each event it will
+ * ever commit sorts after every event already returned: a stored checkpoint cannot be overtaken.
+ * Ordering by position alone would be wrong even with the xmin filter, because xids and positions
+ * are not taken in the same order (a transaction gets its xid at its first write and its positions
+ * later): an event with a smaller xid but a larger position can become visible first.
+ * `covers(checkpoint, position)` compares the event's tuple with the checkpoint in the same order.
+ *
+ * The price: one long transaction anywhere on the server (any database) holds `readAll` back
+ * until it ends. Nothing is lost, subscribers just wait.
+ *
+ * Appends to one stream are serialized by a transaction-level advisory lock taken before the xid
+ * is assigned, so within a stream that order always agrees with the version order.
+ */
+import { EventEmitter } from 'node:events';
+import {
+  AppendResult,
+  Checkpoint,
+  EventStore,
+  EventStoreUnavailableError,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  RecordedEvent,
+} from '../event-store.port';
+import { isConnectionError } from '../sql/connection-errors';
+import { SqlClient } from '../sql/sql-client';
+import { explainRefusal } from './append-refusal';
+import { compareTxPositions, decodeCheckpoint } from './checkpoint';
+import { APPEND_SQL, READ_ALL_SQL, READ_STREAM_SQL, TXID_AT_POSITION_SQL } from './event-store.sql';
+import { EventRow, toRecordedEvent } from './event-row';
+
+const MAX_ATTEMPTS = 3;
+
+export class PostgresEventStore implements EventStore {
+  private readonly appended = new EventEmitter().setMaxListeners(0);
+
+  /** The caller owns `sql` (it is shared with the projections) and closes it; the schema must exist (`ensureEventStoreSchema`). */
+  constructor(private readonly sql: SqlClient) {}
+
+  async append(streamId: string, events: readonly NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
+    if (events.length === 0) throw new Error(`append to ${streamId}: no events`);
+    if (new Set(events.map((e) => e.id.toLowerCase())).size !== events.length)
+      throw new Error(`append to ${streamId}: an event id repeats`);
+    const { mode, version } = expectationOf(options.expectedVersion);
+    const batch = JSON.stringify(
+      events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion ?? 1, data: e.data, metadata: e.metadata })),
+    );
+    for (let attempt = 1; ; attempt++) {
+      const written = await this.run(async () => {
+        try {
+          const [row] = await this.sql.query<{ written: number; version: string; position: string }>(APPEND_SQL, [
+            streamId,
+            batch,
+            events.length,
+            mode,
+            version,
+          ]);
+          return row.written > 0 ? { streamId, version: Number(row.version), position: Number(row.position) } : null;
+        } catch (error) {
+          if ((error as { code?: unknown }).code === '23505') return null; // the same ids, appended concurrently
+          throw error;
+        }
+      });
+      if (written) {
+        this.appended.emit('append');
+        return written;
+      }
+      const refusal = await this.run(() => explainRefusal(this.sql, streamId, events, options.expectedVersion));
+      if (refusal.kind === 'retried') return refusal.result;
+      if (refusal.kind === 'error') throw refusal.error;
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`append to ${streamId}: refused ${attempt} times for no visible reason`);
+    }
+  }
+
+  async readStream(streamId: string, options: { fromVersion?: number; limit?: number } = {}): Promise<RecordedEvent[]> {
+    const rows = await this.run(() =>
+      this.sql.query<EventRow>(READ_STREAM_SQL, [streamId, options.fromVersion ?? 1, options.limit ?? null]),
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    if (!Number.isInteger(options.limit) || options.limit < 1)
+      throw new Error(`readAll: limit must be a positive integer, got ${options.limit}`);
+    const after = decodeCheckpoint(options.after);
+    const rows = await this.run(() =>
+      this.sql.query<EventRow>(READ_ALL_SQL, [after.txid.toString(), after.position.toString(), options.limit]),
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async covers(checkpoint: Checkpoint | null, position: number): Promise<boolean> {
+    if (checkpoint == null) return false;
+    const [row] = await this.run(() => this.sql.query<{ txid: string }>(TXID_AT_POSITION_SQL, [position]));
+    if (!row) return false;
+    return compareTxPositions({ txid: BigInt(row.txid), position: BigInt(position) }, decodeCheckpoint(checkpoint)) <= 0;
+  }
+
+  compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
+    return compareTxPositions(decodeCheckpoint(a), decodeCheckpoint(b));
+  }
+
+  waitForAppend(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.appended.off('append', done);
+        this.appended.off('close', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.appended.once('append', done);
+      this.appended.once('close', done);
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.run(() => this.sql.query('SELECT 1'));
+  }
+
+  /** Wakes every `waitForAppend`; the `SqlClient` is closed by its owner. */
+  async close(): Promise<void> {
+    this.appended.emit('close');
+  }
+
+  private async run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw isConnectionError(error) ? new EventStoreUnavailableError(error) : error;
+    }
+  }
+}
+
+function expectationOf(expected: ExpectedVersion): { mode: 'no_stream' | 'any' | 'exact'; version: number | null } {
+  if (expected === 'no_stream' || expected === 0) return { mode: 'no_stream', version: null };
+  if (expected === 'any') return { mode: 'any', version: null };
+  if (!Number.isSafeInteger(expected) || expected < 0)
+    throw new Error(`expectedVersion must be 'no_stream', 'any' or a version ≥ 0, got ${expected}`);
+  return { mode: 'exact', version: expected };
+}
