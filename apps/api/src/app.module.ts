@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -7,11 +7,14 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { EtagInterceptor } from './commands/etag.interceptor';
+import { IdempotencyInterceptor } from './commands/idempotency.interceptor';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RateLimitGuard } from './http/rate-limit.guard';
 import { requestLogging } from './http/request-logging';
 import { MetricsModule } from './metrics/metrics.module';
+import { ProjectionsModule } from './projections/projections.module';
 import { StorageModule } from './storage/storage.module';
 
 @Module({
@@ -23,6 +26,7 @@ import { StorageModule } from './storage/storage.module';
       useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
     }),
     StorageModule,
+    ProjectionsModule,
     AuthModule,
     CqrsModule.forRoot(),
     TerminusModule,
@@ -32,6 +36,9 @@ import { StorageModule } from './storage/storage.module';
   providers: [
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    // outermost first: the ETag is set on replayed responses too
+    { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
 })
 export class AppModule {}

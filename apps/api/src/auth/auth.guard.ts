@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { IS_PUBLIC } from './public.decorator';
-import { REQUIRED_ROLES } from './require-roles.decorator';
-import { Actor, Role } from './roles';
+import { IS_PUBLIC } from '@app/http/public.decorator';
+import { REQUIRED_ROLES } from '@app/http/require-roles.decorator';
+import { Actor, Role } from '@app/http/roles';
 import { actorFromClaims } from './token-claims';
 
 /** Every route needs a valid HS256 bearer token unless marked @Public(); @RequireRoles narrows it. */

@@ -1,4 +1,4 @@
-import { ROLES, Role, Actor } from './roles';
+import { ROLES, Role, Actor } from '@app/http/roles';
 
 /** The claims of api.md: `sub`, `roles`, optional `departmentId`, `regionCode`. */
 export interface TokenClaims {

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
 import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
-import { Public } from '../auth/public.decorator';
+import { Public } from '@app/http/public.decorator';
 
 const CHECK_TIMEOUT_MS = 2000;
 

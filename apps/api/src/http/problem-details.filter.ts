@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedVersionError } from '@app/event-store/event-store.port';
+import { DomainError } from '@app/matters/domain/domain-error';
 import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { InvalidInputException } from './validation.pipe';
 import { isConnectionError } from '@app/event-store/sql/connection-errors';
@@ -28,6 +29,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof InvalidInputException) return problem(400, 'the request has invalid fields', { errors: error.fieldErrors });
     if (error instanceof ThrottlerException) return problem(429, 'rate limit exceeded; retry after the time in Retry-After');
     if (error instanceof HttpException) return problem(error.getStatus(), detailOf(error));
+    if (error instanceof DomainError) {
+      const errors = error.details.length > 0 ? { errors: [...error.details] } : {};
+      return problem(DOMAIN_STATUS[error.kind], error.message, { code: error.code, ...errors });
+    }
     if (error instanceof WrongExpectedVersionError) {
       const conditional = request.headers['if-match'] !== undefined;
       return conditional
@@ -42,6 +47,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     return problem(500, 'an unexpected error occurred; it has been logged');
   }
 }
+
+const DOMAIN_STATUS: Record<DomainError['kind'], number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409 };
 
 function detailOf(error: HttpException): string {
   const response = error.getResponse();

@@ -10,7 +10,7 @@ import { PgliteSqlClient } from '@app/event-store/sql/pglite-sql-client';
 import { PostgresSqlClient } from '@app/event-store/sql/postgres-sql-client';
 import { SqlClient } from '@app/event-store/sql/sql-client';
 import { AppConfig } from '../config/app-config';
-import { readModelEntities, readModelMigrations } from './read-model-schema';
+import { databaseEntities, databaseMigrations } from './database-schema';
 
 /**
  * The stores the service runs on: the event store (PostgreSQL, PGlite or EventStoreDB), the SQL
@@ -67,5 +67,5 @@ async function openServer(url: string): Promise<{ sql: SqlClient; dataSource: Da
 }
 
 function readModelOptions() {
-  return { entities: readModelEntities, migrations: readModelMigrations, synchronize: false, logging: false } as const;
+  return { entities: databaseEntities, migrations: databaseMigrations, synchronize: false, logging: false } as const;
 }

@@ -1,6 +1,7 @@
 /**
  * A refusal by a decider. Aggregates throw it from `decide`; the API's single exception filter
- * maps it to problem+json by `kind`: 'conflict' → 409, 'invalid' → 400, 'not_found' → 404.
+ * maps it to problem+json by `kind`: 'conflict' → 409, 'invalid' → 400, 'not_found' → 404,
+ * 'forbidden' → 403 (a rule about who may do it, e.g. only the issue's own department).
  * Nothing else in the domain throws for business reasons.
  */
 
@@ -22,11 +23,13 @@ export type DomainErrorCode =
   | 'invalid_elements'
   /** any other malformed command field (400) */
   | 'invalid_command'
+  /** the actor may not do this (403), e.g. another department's issue */
+  | 'forbidden'
   /** personal data would be written in clear (400) */
   | 'personal_data_in_clear'
   | (string & {});
 
-export type DomainErrorKind = 'conflict' | 'invalid' | 'not_found';
+export type DomainErrorKind = 'conflict' | 'invalid' | 'not_found' | 'forbidden';
 
 /** Field-level detail, the shape of problem+json `errors[]`. */
 export interface DomainErrorDetail {
@@ -35,6 +38,13 @@ export interface DomainErrorDetail {
 }
 
 const INVALID_CODES = new Set<string>(['invalid_elements', 'invalid_command', 'personal_data_in_clear']);
+
+function defaultKind(code: DomainErrorCode): DomainErrorKind {
+  if (INVALID_CODES.has(code)) return 'invalid';
+  if (code === 'not_found') return 'not_found';
+  if (code === 'forbidden') return 'forbidden';
+  return 'conflict';
+}
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
@@ -45,7 +55,7 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
     this.code = code;
-    this.kind = options.kind ?? (INVALID_CODES.has(code) ? 'invalid' : code === 'not_found' ? 'not_found' : 'conflict');
+    this.kind = options.kind ?? defaultKind(code);
     this.details = options.details ?? [];
   }
 

@@ -1,0 +1,39 @@
+import { Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { PinoLogger } from 'nestjs-pino';
+import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import { ProjectionRunner } from '@app/event-store/projections/projection-runner';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
+import { MinPositionInterceptor } from './min-position.interceptor';
+import { allProjections } from './projection-registry';
+
+/** Runs every projection in this instance (one active runner per projection across instances). */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: ProjectionRunner,
+      inject: [EVENT_STORE, SQL_CLIENT, PinoLogger],
+      useFactory: (store: EventStore, sql: SqlClient, logger: PinoLogger) => {
+        logger.setContext('projections');
+        return new ProjectionRunner(store, sql, allProjections, {
+          logger: { log: (message) => logger.info(message), error: (message, error) => logger.error({ err: error }, message) },
+        });
+      },
+    },
+    { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor },
+  ],
+  exports: [ProjectionRunner],
+})
+export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(@Inject(ProjectionRunner) private readonly runner: ProjectionRunner) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner.start();
+  }
+
+  /** Graceful shutdown: finish the current batches, release the locks (before the stores close). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The HTTP conventions every context's controllers share (api.md "Security" and "Conventions"):
+ * who the caller is, which roles a route needs, how a command's context and body look.
+ * `apps/api` wires the guard, filter and interceptors that enforce them.
+ */
+export * from './roles';
+export * from './public.decorator';
+export * from './require-roles.decorator';
+export * from './current-actor.decorator';
+export * from './command-context.decorator';
+export * from './command-body';
+export * from './business-time.validator';
+export * from './page-query';
