@@ -9,7 +9,7 @@ module.exports = async function globalSetup() {
     await client.query('SELECT 1');
     process.env.TEST_POSTGRES = 'available';
   } catch (error) {
-    if (process.env.CI === 'true') throw new Error(`CI=true: PostgreSQL at ${url} must be reachable (${error.message})`);
+    if (process.env.CI === 'true') throw new Error(`CI=true: PostgreSQL at ${url} must be reachable (${error.message})`, { cause: error });
     process.env.TEST_POSTGRES = 'unavailable';
     console.warn(`\nNo PostgreSQL at ${url}: suites run on PGlite only; PostgreSQL-only tests are SKIPPED.\n`);
   } finally {
