@@ -20,6 +20,11 @@ export class PostgresSqlClient implements SqlClient {
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
+    // A connection that dies while checked out emits 'error'; unheard, that would end the process.
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(executorOf(client));
@@ -33,6 +38,7 @@ export class PostgresSqlClient implements SqlClient {
       }
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
@@ -57,6 +63,7 @@ export class PostgresSqlClient implements SqlClient {
 
 class SessionAdvisoryLock implements AdvisoryLock {
   private alive = true;
+  private returned = false;
 
   constructor(
     private readonly client: PoolClient,
@@ -75,8 +82,14 @@ class SessionAdvisoryLock implements AdvisoryLock {
   }
 
   async release(): Promise<void> {
-    if (!this.alive) return;
+    if (!this.alive) {
+      // the connection is gone (and the lock with it): hand it back as broken so the pool can end
+      if (!this.returned) this.client.release(true);
+      this.returned = true;
+      return;
+    }
     this.alive = false;
+    this.returned = true;
     try {
       await this.client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [this.key]);
       this.client.release();

@@ -1,0 +1,84 @@
+import type { Checkpoint, EventStore, RecordedEvent } from '../event-store.port';
+import type { SqlClient } from '../sql/sql-client';
+import { advanceCheckpoint } from './checkpoint-store';
+import type { Projection } from './projection';
+
+export interface ProjectionPosition {
+  checkpoint: Checkpoint | null;
+  position: number | null;
+}
+
+/** The runner's advisory lock went away: stop applying; the transaction in flight rolled back. */
+export class ProjectionLockLostError extends Error {
+  constructor(projection: Pick<Projection, 'name' | 'version'>) {
+    super(`lost the lock of ${projection.name} v${projection.version}`);
+    this.name = 'ProjectionLockLostError';
+  }
+}
+
+/**
+ * Feeds one projection batch by batch from a checkpoint: read a batch after it, apply the handled
+ * events and move the checkpoint in ONE transaction, so a crash mid-batch neither loses nor
+ * double-applies. While a batch is applied, the next one is already being read.
+ */
+export class BatchApplier {
+  private readonly handles: ReadonlySet<string>;
+  private prefetched: { after: Checkpoint | null; events: Promise<RecordedEvent[]> } | null = null;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly sql: SqlClient,
+    private readonly projection: Projection,
+    private at: ProjectionPosition,
+    private readonly options: { batchSize: number; stillHeld?: () => boolean },
+  ) {
+    this.handles = new Set(projection.handles);
+  }
+
+  get position(): ProjectionPosition {
+    return this.at;
+  }
+
+  /** Applies the next batch; returns how many events it moved past (0 = caught up). */
+  async step(): Promise<number> {
+    const after = this.at.checkpoint;
+    const events = await this.read(after);
+    if (events.length === 0) return 0;
+    const last = events[events.length - 1];
+    if (events.length === this.options.batchSize) this.prefetch(last.checkpoint);
+    const handled = events.filter((event) => this.handles.has(event.type));
+    await this.sql.transaction(async (tx) => {
+      this.assertHeld();
+      await advanceCheckpoint(tx, this.projection, after, last.checkpoint, last.position);
+      if (handled.length > 0) await this.projection.apply(handled, tx);
+      this.assertHeld();
+    });
+    this.at = { checkpoint: last.checkpoint, position: last.position };
+    return events.length;
+  }
+
+  /** Waits for a read in flight, so nothing runs on the connection after the caller is done. */
+  async settle(): Promise<void> {
+    const pending = this.prefetched;
+    this.prefetched = null;
+    if (pending) await pending.events.catch(() => undefined);
+  }
+
+  private read(after: Checkpoint | null): Promise<RecordedEvent[]> {
+    const pending = this.prefetched;
+    this.prefetched = null;
+    if (pending && pending.after === after) return pending.events;
+    if (pending) pending.events.catch(() => undefined);
+    return this.store.readAll({ after, limit: this.options.batchSize });
+  }
+
+  private prefetch(after: Checkpoint): void {
+    const events = this.store.readAll({ after, limit: this.options.batchSize });
+    events.catch(() => undefined); // observed when used; a failed prefetch is read again
+    this.prefetched = { after, events };
+  }
+
+  private assertHeld(): void {
+    if (this.options.stillHeld && !this.options.stillHeld()) throw new ProjectionLockLostError(this.projection);
+  }
+}

@@ -1,0 +1,95 @@
+import type { EventStore } from '../event-store.port';
+import type { SqlClient } from '../sql/sql-client';
+import { ensureCheckpointTable } from './checkpoint-store';
+import { consoleProjectionLogger, Projection, ProjectionLogger } from './projection';
+import { ProjectionWorker, ProjectionWorkerSnapshot } from './projection-worker';
+
+export interface ProjectionRunnerOptions {
+  /** events read and applied per transaction (default 500) */
+  batchSize?: number;
+  /** how long a caught-up projection waits for an append before reading again (default 100 ms) */
+  pollMs?: number;
+  /** how often an instance without the lock tries to take it over (default 1 s) */
+  lockRetryMs?: number;
+  /** first back-off after a failed batch, doubled up to `maxRetryBackoffMs` (defaults 200 ms, 10 s) */
+  retryBackoffMs?: number;
+  maxRetryBackoffMs?: number;
+  /** polling interval of `waitForPosition` (default 10 ms) */
+  waitPollMs?: number;
+  logger?: ProjectionLogger;
+}
+
+export type ProjectionRunnerSnapshot = ProjectionWorkerSnapshot;
+
+/**
+ * Keeps read models up to date: one catch-up subscription per projection, each run by at most one
+ * instance across processes (advisory lock), each batch applied in the same transaction as its
+ * checkpoint. Queries call `waitForPosition` to read their own writes.
+ */
+export class ProjectionRunner {
+  private readonly workers: ProjectionWorker[];
+  private readonly waitPollMs: number;
+  private state: 'new' | 'running' | 'stopped' = 'new';
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly sql: SqlClient,
+    projections: readonly Projection[],
+    options: ProjectionRunnerOptions = {},
+  ) {
+    const names = projections.map((p) => `${p.name}:${p.version}`);
+    if (new Set(names).size !== names.length) throw new Error(`a projection version is registered twice: ${names.join(', ')}`);
+    const workerOptions = {
+      batchSize: options.batchSize ?? 500,
+      pollMs: options.pollMs ?? 100,
+      lockRetryMs: options.lockRetryMs ?? 1000,
+      retryBackoffMs: options.retryBackoffMs ?? 200,
+      maxRetryBackoffMs: options.maxRetryBackoffMs ?? 10_000,
+      refreshMs: 20,
+      logger: options.logger ?? consoleProjectionLogger,
+    };
+    this.waitPollMs = options.waitPollMs ?? 10;
+    this.workers = projections.map((projection) => new ProjectionWorker(store, sql, projection, workerOptions));
+  }
+
+  /** Creates the checkpoint table if missing and starts every projection (without waiting for locks). */
+  async start(): Promise<void> {
+    if (this.state === 'running') return;
+    if (this.state === 'stopped') throw new Error('a stopped ProjectionRunner cannot be started again; create a new one');
+    this.state = 'running';
+    await ensureCheckpointTable(this.sql);
+    for (const worker of this.workers) worker.start();
+  }
+
+  /** Lets each projection finish its current batch, then releases the locks. */
+  async stop(): Promise<void> {
+    this.state = 'stopped';
+    await Promise.all(this.workers.map((worker) => worker.stop()));
+  }
+
+  /** What each projection is doing in this instance (for /health and the tests). */
+  snapshot(): ProjectionRunnerSnapshot[] {
+    return this.workers.map((worker) => worker.snapshot);
+  }
+
+  /**
+   * True as soon as every projection of this runner has processed the event at `position` (its
+   * checkpoint covers it), false after `timeoutMs`. One round of `covers` when already caught up.
+   */
+  async waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (await this.allCover(position)) return true;
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(this.waitPollMs, left)));
+    }
+  }
+
+  private async allCover(position: number): Promise<boolean> {
+    for (const worker of this.workers) {
+      if (!(await this.store.covers(await worker.currentCheckpoint(), position))) return false;
+    }
+    return true;
+  }
+}
