@@ -26,6 +26,8 @@ describe.each(testBackends())('the running service on %s', (backend) => {
   it('serves Prometheus metrics', async () => {
     const response = await request(t.http).get('/metrics').expect(200);
     expect(response.text).toContain('process_cpu_user_seconds_total');
+    expect(response.text).toContain('http_request_duration_seconds');
+    expect(response.text).toContain('projection_lag_events');
   });
 
   it('answers unknown routes with problem+json and security headers, never a stack', async () => {

@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { createValidationPipe } from './http/validation.pipe';
+import { httpMetrics } from './metrics/http-metrics';
 
 export const API_PREFIX = 'api/v1';
 
@@ -13,6 +14,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(httpMetrics);
   app.useBodyParser('json', { limit: config.BODY_LIMIT, strict: true });
   const strict = helmet();
   const forDocs = helmet({ contentSecurityPolicy: false });

@@ -1,11 +1,21 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { collectDefaultMetrics, register } from 'prom-client';
+import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
 import { MetricsController } from './metrics.controller';
+import { registerProjectionLagGauge } from './projection-lag.gauge';
 
-/** Prometheus text at GET /metrics: process metrics now; commands, conflicts and projection lag register here too. */
+/** Prometheus text at GET /metrics: process metrics, HTTP requests and commands by outcome (see http-metrics.ts), projection lag. */
 @Module({ controllers: [MetricsController] })
 export class MetricsModule implements OnModuleInit {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+  ) {}
+
   onModuleInit(): void {
     if (!register.getSingleMetric('process_cpu_user_seconds_total')) collectDefaultMetrics();
+    if (this.store instanceof PostgresEventStore) registerProjectionLagGauge(this.sql);
   }
 }
