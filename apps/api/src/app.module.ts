@@ -4,6 +4,10 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { MattersModule } from '@app/matters/matters';
+import { ApplicationsModule } from '@app/matters/applications';
+import { AuditModule } from '@app/audit';
+import { AssessmentModule } from '@app/metrics';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -31,6 +35,10 @@ import { StorageModule } from './storage/storage.module';
     CqrsModule.forRoot(),
     TerminusModule,
     MetricsModule,
+    MattersModule.forRoot({ inject: [AppConfig], businessTimeZone: (config: AppConfig) => config.BUSINESS_TZ }),
+    ApplicationsModule,
+    AuditModule,
+    AssessmentModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -18,11 +18,20 @@ export const Command = createParamDecorator((command: string, execution: Executi
     actor: request.actor,
     at,
     command,
-    correlationId: String(request.id ?? request.headers['x-correlation-id'] ?? ''),
+    correlationId: correlationIdOf(request),
     idempotencyKey: idempotencyKeyOf(request),
     expectedVersion: expectedVersionOf(request),
   };
 });
+
+/** The request's correlation id (set by the request logger from `X-Correlation-Id` or generated). */
+export function correlationIdOf(request: Request & { id?: unknown }): string {
+  return String(request.id ?? request.headers['x-correlation-id'] ?? '');
+}
+
+export const CorrelationId = createParamDecorator((_: unknown, execution: ExecutionContext): string =>
+  correlationIdOf(execution.switchToHttp().getRequest<Request & { id?: unknown }>()),
+);
 
 export function idempotencyKeyOf(request: Request): string | undefined {
   const key = request.headers['idempotency-key'];

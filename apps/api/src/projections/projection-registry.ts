@@ -1,7 +1,18 @@
 import type { Projection } from '@app/event-store/projections/projection';
+import { assessmentProjections } from '@app/metrics';
+import { mattersProjection } from '@app/matters/matters';
+import { applicationsProjection } from '@app/matters/applications';
+import { auditTrailProjection, catalogueMattersProjection, qualityIssuesProjection } from '@app/audit';
 
 /**
  * Every read model's projection, each bounded context contributing its own. The runner keeps
  * them all up to date; `npm run projections` rebuilds them.
  */
-export const allProjections: readonly Projection[] = [];
+export const allProjections: readonly Projection[] = [
+  applicationsProjection,
+  mattersProjection,
+  qualityIssuesProjection(),
+  catalogueMattersProjection,
+  auditTrailProjection,
+  ...assessmentProjections(),
+];

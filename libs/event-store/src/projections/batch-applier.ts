@@ -22,7 +22,7 @@ export class ProjectionLockLostError extends Error {
  * double-applies. While a batch is applied, the next one is already being read.
  */
 export class BatchApplier {
-  private readonly handles: ReadonlySet<string>;
+  private readonly handles: ReadonlySet<string> | 'all';
   private prefetched: { after: Checkpoint | null; events: Promise<RecordedEvent[]> } | null = null;
 
   constructor(
@@ -32,7 +32,7 @@ export class BatchApplier {
     private at: ProjectionPosition,
     private readonly options: { batchSize: number; stillHeld?: () => boolean },
   ) {
-    this.handles = new Set(projection.handles);
+    this.handles = projection.handles === 'all' ? 'all' : new Set(projection.handles);
   }
 
   get position(): ProjectionPosition {
@@ -46,7 +46,8 @@ export class BatchApplier {
     if (events.length === 0) return 0;
     const last = events[events.length - 1];
     if (events.length === this.options.batchSize) this.prefetch(last.checkpoint);
-    const handled = events.filter((event) => this.handles.has(event.type));
+    const handles = this.handles;
+    const handled = handles === 'all' ? events : events.filter((event) => handles.has(event.type));
     await this.sql.transaction(async (tx) => {
       this.assertHeld();
       await advanceCheckpoint(tx, this.projection, after, last.checkpoint, last.position);

@@ -12,8 +12,8 @@ export interface Projection {
   /** stable name, e.g. `matters`; with `version` it names the checkpoint row and the lock */
   readonly name: string;
   readonly version: number;
-  /** event types it reads; the checkpoint still advances past the others */
-  readonly handles: readonly string[];
+  /** event types it reads, or `'all'` (e.g. the audit trail); the checkpoint still advances past the others */
+  readonly handles: readonly string[] | 'all';
   /** creates its tables if they are missing */
   setup(tx: SqlExecutor): Promise<void>;
   /** empties its tables for a rebuild from position 0 */

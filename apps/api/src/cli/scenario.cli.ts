@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { MultiBar, Presets } from 'cli-progress';
+import { ProjectionRunner } from '@app/event-store/projections/projection-runner';
+import { loadScenario, type LoadProgress } from '@app/metrics/scenario/scenario-loader';
+import { shaoxing2019 } from '@app/metrics/scenario/scenarios';
+import { AppModule } from '../app.module';
+import { parseArgs } from './parse-args';
+
+const USAGE = 'usage: npm run scenario -- shaoxing-2019 [--applications N (default 100000)] [--concurrency C (default 32)]';
+
+/**
+ * Loads the 2019 scenario through the real command handlers, in a Nest application context
+ * built from AppModule on the configured stores (DATABASE_URL, or PGlite under DATA_DIR — stop
+ * the service first there), then waits until the projections have caught up.
+ */
+async function main(argv: string[]): Promise<number> {
+  const { flags, positional } = parseArgs(argv);
+  const applications = Number(flags.get('applications')?.[0] ?? 100_000);
+  const concurrency = Number(flags.get('concurrency')?.[0] ?? 32);
+  if (positional[0] !== 'shaoxing-2019' || !Number.isInteger(applications) || applications < 0 || !(concurrency >= 1)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const started = performance.now();
+  const plan = shaoxing2019(applications);
+  console.log(`generated ${plan.matters.length} matters, ${plan.applications.length} applications, ${plan.issues.length} quality issues`);
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  const bars = new MultiBar(
+    { format: '{stage} |{bar}| {value}/{total} {percentage}% · {eta_formatted} left', hideCursor: true },
+    Presets.shades_classic,
+  );
+  const stages = new Map<string, ReturnType<MultiBar['create']>>();
+  const onProgress = ({ stage, done, total }: LoadProgress) => {
+    const bar = stages.get(stage) ?? stages.set(stage, bars.create(total, 0, { stage: stage.padEnd(14) })).get(stage)!;
+    bar.setTotal(total);
+    bar.update(done, { stage: stage.padEnd(14) });
+  };
+  try {
+    const result = await loadScenario(app, plan, { concurrency, onProgress });
+    bars.stop();
+    console.log(`loaded in ${(result.elapsedMs / 1000).toFixed(1)} s (last position ${result.position}); waiting for the projections…`);
+    const caughtUp = await app.get(ProjectionRunner).waitForPosition(result.position, 30 * 60_000);
+    console.log(
+      `${caughtUp ? 'projections caught up' : 'projections still behind'}; total ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    return caughtUp ? 0 : 1;
+  } finally {
+    bars.stop();
+    await app.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,33 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ReadQuery, RequireRoles } from '@app/http';
+import { AuditLogQuery } from './audit-log-query.dto';
+import { AuditLogQueries } from './audit-log.queries';
+import { AuditLogPageView, AuditVerificationView } from './audit-log.responses';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'no valid bearer token (problem+json)' })
+@RequireRoles('admin')
+@Controller('api/v1/audit-log')
+export class AuditLogController {
+  constructor(private readonly queries: AuditLogQueries) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The audit trail: every accepted command and every read of personal data, oldest first (admin)' })
+  @ApiOkResponse({ type: AuditLogPageView })
+  list(@Query() query: AuditLogQuery) {
+    return this.queries.list(query);
+  }
+
+  @Get('verify')
+  @ApiOperation({
+    summary: 'Walk the hash chain from the first entry; names the first changed, removed or reordered entry (admin)',
+    description:
+      'Valid only proves the chain is consistent: compare `head` with a copy kept outside the database to detect a rewrite of the whole chain.',
+  })
+  @ApiOkResponse({ type: AuditVerificationView })
+  verify(@Query() _query: ReadQuery) {
+    return this.queries.verify();
+  }
+}

@@ -1,0 +1,95 @@
+import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { Projection } from '@app/event-store/projections/projection';
+import type { SqlExecutor } from '@app/event-store/sql/sql-client';
+import { parseIsoTimestamp } from '@app/matters/calendar/business-date';
+import { appendToChain, type AuditDraft } from './audit-chain.store';
+import { AUDIT_LOG_TABLE } from './audit-log.schema';
+import { groupByCommand, type CommandGroup } from './command-groups';
+
+interface AppendExtent {
+  version: number;
+  position: number;
+}
+
+/**
+ * The audit trail: one chained entry per accepted command, fed from the event store by the single
+ * projection runner over every event type (`handles: 'all'`), so no command can be missed and
+ * the chain cannot fork. It is NEVER rebuilt:
+ * `reset` refuses (the table refuses TRUNCATE too); a replayed batch is skipped entry by entry.
+ */
+export const auditTrailProjection: Projection = {
+  name: 'audit-trail',
+  version: 1,
+  handles: 'all',
+  async setup() {
+    // the table, its indexes and its append-only triggers come from the AuditLog migration
+  },
+  async reset() {
+    throw new Error(`the audit trail (${AUDIT_LOG_TABLE}) is an append-only hash chain and is never reset or rebuilt`);
+  },
+  async apply(events, tx) {
+    const groups = await unrecorded(tx, groupByCommand(events));
+    if (groups.length === 0) return;
+    const tail = groups[groups.length - 1];
+    const extent = await appendExtent(tx, tail.events[tail.events.length - 1]);
+    await appendToChain(
+      tx,
+      groups.map((group) => draftOf(group, group === tail ? extent : null)),
+    );
+  },
+};
+
+function draftOf(group: CommandGroup, extent: AppendExtent | null): AuditDraft {
+  const first = group.events[0];
+  const last = group.events[group.events.length - 1];
+  const lastVersion = Math.max(last.version, extent?.version ?? 0);
+  const at = typeof first.metadata.at === 'string' && parseIsoTimestamp(first.metadata.at) !== null ? first.metadata.at : first.recordedAt;
+  const roles = Array.isArray(first.metadata.roles) ? first.metadata.roles.map(String) : [];
+  return {
+    at,
+    actor: String(first.metadata.actor ?? 'unknown'),
+    roles,
+    command: {
+      name: group.command,
+      correlationId: group.correlationId,
+      fromVersion: first.version,
+      toVersion: lastVersion,
+      recordedAt: first.recordedAt,
+    },
+    streamId: group.streamId,
+    position: Math.max(last.position, extent?.position ?? 0),
+    firstVersion: first.version,
+    lastVersion,
+  };
+}
+
+/** Drops groups already chained (a replayed batch, or the tail of an append chained with its head). */
+async function unrecorded(tx: SqlExecutor, groups: CommandGroup[]): Promise<CommandGroup[]> {
+  if (groups.length === 0) return groups;
+  const probes = groups.map((group, i) => ({ i, stream_id: group.streamId, version: group.events[0].version }));
+  const seen = await tx.query<{ i: number }>(
+    `SELECT x.i FROM jsonb_to_recordset($1::jsonb) AS x(i int, stream_id text, version bigint)
+     WHERE EXISTS (SELECT 1 FROM ${AUDIT_LOG_TABLE} a
+                   WHERE a.stream_id = x.stream_id AND a.last_version >= x.version AND a.first_version <= x.version)`,
+    [JSON.stringify(probes)],
+  );
+  const skip = new Set(seen.map((row) => Number(row.i)));
+  return groups.filter((_, i) => !skip.has(i));
+}
+
+/**
+ * A batch may end in the middle of one append: the rest of that append (same transaction in
+ * `es_events`) is looked up so the entry records the command's last event. Where the events live
+ * elsewhere (EventStoreDB) there is no such table and the batch's own last event is used.
+ */
+async function appendExtent(tx: SqlExecutor, event: RecordedEvent): Promise<AppendExtent | null> {
+  const [present] = await tx.query<{ present: boolean }>(`SELECT to_regclass('es_events') IS NOT NULL AS present`);
+  if (!present?.present) return null;
+  const [row] = await tx.query<{ version: string | null; position: string | null }>(
+    `SELECT max(e.version)::text AS version, max(e.position)::text AS position
+     FROM es_events e JOIN es_events f ON f.stream_id = $1 AND f.version = $2
+     WHERE e.stream_id = $1 AND e.transaction_id = f.transaction_id`,
+    [event.streamId, event.version],
+  );
+  return row?.version ? { version: Number(row.version), position: Number(row.position) } : null;
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
+import { appendToChain } from './audit-chain.store';
+
+/** A read of personal data, to be recorded in the audit chain. */
+export interface RecordedRead {
+  /** user id of the reader */
+  actor: string;
+  roles: readonly string[];
+  /** what was read, e.g. `application.applicant` */
+  what: string;
+  /** the stream whose data was read, e.g. `application-<uuid>` */
+  streamId: string | null;
+  /** when (ISO 8601 with offset); default now */
+  at?: string;
+  correlationId?: string;
+}
+
+/**
+ * The audit trail's entry point for other contexts. Commands are recorded by the audit-trail
+ * projection; reads of personal data are recorded here, through the same serialized writer
+ * (transaction-level advisory lock on the chain), before the data is returned.
+ */
+@Injectable()
+export class AuditTrail {
+  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+
+  async recordRead(read: RecordedRead): Promise<{ seq: number; hash: string }> {
+    const command = { name: 'read', what: read.what, ...(read.correlationId ? { correlationId: read.correlationId } : {}) };
+    const [entry] = await this.sql.transaction((tx) =>
+      appendToChain(tx, [
+        {
+          at: read.at ?? new Date().toISOString(),
+          actor: read.actor,
+          roles: [...read.roles],
+          command,
+          streamId: read.streamId,
+          position: null,
+          firstVersion: null,
+          lastVersion: null,
+        },
+      ]),
+    );
+    return { seq: entry.seq, hash: entry.hash };
+  }
+}

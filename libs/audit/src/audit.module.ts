@@ -1,0 +1,49 @@
+import { Global, Module } from '@nestjs/common';
+import { WorkingDayCalendar } from '@app/matters/calendar/working-day-calendar';
+import { AuditLogController } from './audit-trail/audit-log.controller';
+import { AuditLogQueries } from './audit-trail/audit-log.queries';
+import { AuditTrail } from './audit-trail/audit-trail.service';
+import { businessCalendar } from './quality-issues/business-calendar';
+import { PublishedMatters } from './quality-issues/checks/published-matters';
+import { QualityChecksController } from './quality-issues/checks/quality-checks.controller';
+import { RunQualityChecksHandler } from './quality-issues/checks/run-quality-checks.handler';
+import { RectificationLedgerController } from './quality-issues/ledger/rectification-ledger.controller';
+import { RectificationLedgerQuery } from './quality-issues/ledger/rectification-ledger.query';
+import { LogQualityIssueHandler } from './quality-issues/log/log-quality-issue.handler';
+import { QualityIssueLoopHandler } from './quality-issues/loop/quality-issue-loop.handler';
+import { MatterLookup } from './quality-issues/matter-lookup';
+import { QualityIssueCommands } from './quality-issues/quality-issue-commands';
+import { QualityIssueCommandsController } from './quality-issues/quality-issue-commands.controller';
+import { QualityIssueQueriesController } from './quality-issues/read-model/quality-issue-queries.controller';
+import { QualityIssueQueries } from './quality-issues/read-model/quality-issue.queries';
+
+/**
+ * libs/audit in the API: quality issues and their loop, automated checks, the rectification
+ * ledger, and the audit trail. Global so any context can inject `AuditTrail` to record reads of
+ * personal data. Handlers are called directly by the controllers (no CommandBus in this context).
+ */
+@Global()
+@Module({
+  controllers: [
+    QualityIssueCommandsController,
+    QualityIssueQueriesController,
+    QualityChecksController,
+    RectificationLedgerController,
+    AuditLogController,
+  ],
+  providers: [
+    { provide: WorkingDayCalendar, useFactory: businessCalendar },
+    MatterLookup,
+    QualityIssueCommands,
+    LogQualityIssueHandler,
+    QualityIssueLoopHandler,
+    QualityIssueQueries,
+    PublishedMatters,
+    RunQualityChecksHandler,
+    RectificationLedgerQuery,
+    AuditLogQueries,
+    AuditTrail,
+  ],
+  exports: [AuditTrail],
+})
+export class AuditModule {}

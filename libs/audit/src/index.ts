@@ -1,0 +1,10 @@
+/** libs/audit's public surface for the app and other contexts. */
+export { AuditModule } from './audit.module';
+export { AuditTrail, type RecordedRead } from './audit-trail/audit-trail.service';
+export { auditTrailProjection } from './audit-trail/audit-trail.projection';
+export { AuditLog1764160000000 } from './audit-trail/audit-log.migration';
+export { AuditLogEntity } from './audit-trail/audit-log.entity';
+export { qualityIssuesProjection } from './quality-issues/read-model/quality-issues.projection';
+export { catalogueMattersProjection } from './quality-issues/read-model/catalogue-matters.projection';
+export { QualityIssueReadModels1764160000001 } from './quality-issues/read-model/quality-issues.migration';
+export { CatalogueMatterEntity, QualityIssueEntity, QualityIssueStepEntity } from './quality-issues/read-model/quality-issue.entities';

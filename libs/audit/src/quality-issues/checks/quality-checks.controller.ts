@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@app/event-store/commands/command-context';
+import { Command, RequireRoles } from '@app/http';
+import { ApiCommandErrors } from '../../openapi';
+import { QualityCheckRunView, RunQualityChecksDto } from './run-quality-checks.dto';
+import { RunQualityChecksHandler } from './run-quality-checks.handler';
+
+@ApiTags('quality issues')
+@ApiCommandErrors()
+@Controller('api/v1/quality-checks')
+export class QualityChecksController {
+  constructor(private readonly checks: RunQualityChecksHandler) {}
+
+  @Post()
+  @HttpCode(200)
+  @RequireRoles('inspector')
+  @ApiOperation({
+    summary:
+      '自动质检: check one matter (or every published matter) against the catalogue rules; log one issue per failed rule not already open',
+  })
+  @ApiOkResponse({ type: QualityCheckRunView })
+  run(@Body() body: RunQualityChecksDto, @Command('quality-check.run') context: CommandContext) {
+    return this.checks.run(body.matterId, context);
+  }
+}

@@ -1,0 +1,18 @@
+import type { CommandContext } from '@app/event-store/commands/command-context';
+import type { Actor, Role } from '../domain/actor';
+
+type Caller = CommandContext['actor'];
+
+const DOMAIN_ROLES: readonly string[] = ['inspector', 'department_officer', 'assessor', 'admin'] satisfies Role[];
+
+/** The caller as the quality-issue decider knows it: only the roles it reasons about. */
+export function toDomainActor(actor: Caller): Actor {
+  return {
+    userId: actor.userId,
+    roles: actor.roles.filter((role): role is Role => DOMAIN_ROLES.includes(role)),
+    departmentId: actor.departmentId ?? null,
+  };
+}
+
+/** Admins see everything; everyone else with a department sees only that department's issues. */
+export const departmentScopeOf = (actor: Caller): string | undefined => (actor.roles.includes('admin') ? undefined : actor.departmentId);

@@ -1,0 +1,51 @@
+import { GoneException, Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { AuditTrail } from '@app/audit/audit-trail/audit-trail.service';
+import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import type { Actor } from '@app/http';
+import { DomainError, type ApplicationSubmitted } from '../../domain';
+import { ApplicantCipher, openApplicant, type ApplicantInClear } from '../../personal-data';
+import { ApplicantKeyStore } from '../applicant-keys/applicant-key-store';
+import { confinedTo } from '../application-scope';
+import { applicationStreamId } from '../application-stream';
+
+/** The applicant's name and id number in clear, for the window handling the application. */
+export class DiscloseApplicant extends Query<ApplicantInClear> {
+  constructor(
+    readonly applicationId: string,
+    readonly actor: Actor,
+    readonly correlationId: string,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Opens the sealed applicant of the application's `submitted` event with its key — and records
+ * the read in the audit trail before returning anything. Another department's application is
+ * unknown (404); an erased applicant is 410.
+ */
+@QueryHandler(DiscloseApplicant)
+export class DiscloseApplicantHandler implements IQueryHandler<DiscloseApplicant> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly keys: ApplicantKeyStore,
+    private readonly cipher: ApplicantCipher,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute({ applicationId, actor, correlationId }: DiscloseApplicant): Promise<ApplicantInClear> {
+    const streamId = applicationStreamId(applicationId);
+    const [first] = await this.store.readStream(streamId, { limit: 1 });
+    const submitted = first?.type === 'application.submitted' ? (first.data as ApplicationSubmitted['data']) : undefined;
+    const confined = confinedTo(actor);
+    if (!submitted || (confined !== null && submitted.matter.departmentId !== confined)) {
+      throw new DomainError('not_found', 'application not found');
+    }
+    const key = await this.keys.find(submitted.applicant.keyId);
+    if (!key) throw new GoneException('the applicant’s personal data was erased');
+    const applicant = openApplicant(submitted.applicant, key, this.cipher);
+    await this.audit.recordRead({ actor: actor.userId, roles: actor.roles, what: 'application.applicant', streamId, correlationId });
+    return applicant;
+  }
+}

@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { PageQuery, ReadQuery } from '@app/http';
+import { IsCalendarDate } from '../../matters/http/calendar-date.validator';
+import { ApplicationView } from './application.view';
+
+export const DISPLAY_STATUSES = [
+  'submitted',
+  'supplement_requested',
+  'rejected',
+  'accepted',
+  'special_procedure',
+  'suspended',
+  'completed',
+  'delivered',
+] as const;
+
+export class GetApplicationQueryDto extends ReadQuery {
+  @ApiPropertyOptional({ description: 'business date (YYYY-MM-DD) for deadline, overdue and pausedWorkdays; default today' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}
+
+export class ListApplicationsQueryDto extends PageQuery {
+  @ApiPropertyOptional({ description: 'default: the caller’s own department (callers with one may not name another: 403)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  departmentId?: string;
+
+  @ApiPropertyOptional({ enum: DISPLAY_STATUSES })
+  @IsOptional()
+  @IsIn(DISPLAY_STATUSES)
+  status?: (typeof DISPLAY_STATUSES)[number];
+
+  @ApiPropertyOptional({ type: Boolean, description: 'as of today: completed late or open past the deadline' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+export class ApplicationPageView {
+  @ApiProperty({ type: [ApplicationView] })
+  items: ApplicationView[];
+
+  @ApiProperty()
+  page: number;
+
+  @ApiProperty()
+  pageSize: number;
+
+  @ApiProperty()
+  total: number;
+}

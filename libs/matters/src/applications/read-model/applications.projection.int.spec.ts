@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { QueryRunner } from 'typeorm';
+import type { Checkpoint, RecordedEvent } from '@app/event-store/event-store.port';
+import { openTestSql, testBackends, TestSql } from '@app/event-store/testing/databases';
+import type { ApplicationEvent } from '../../domain';
+import {
+  accepted,
+  completed,
+  resumed,
+  specialEnded,
+  specialStarted,
+  submitted,
+  suspended,
+} from '../../domain/application/application.test-fixtures';
+import { ApplicationsReadModel1764300000001 } from './applications.migration';
+import { APPLICATIONS_TABLE, ApplicationsProjection } from './applications.projection';
+
+/** Recorded events of one application stream, versions 1…n, at global positions from `firstPosition`. */
+function recorded(applicationId: string, events: ApplicationEvent[], firstPosition: number): RecordedEvent[] {
+  return events.map((event, index) => ({
+    id: randomUUID(),
+    streamId: `application-${applicationId}`,
+    type: event.type,
+    schemaVersion: 1,
+    data: { ...event.data, applicationId },
+    metadata: { actor: 'clerk', correlationId: 'c', at: event.data.at },
+    version: index + 1,
+    position: firstPosition + index,
+    checkpoint: `0:${firstPosition + index}` as Checkpoint,
+    recordedAt: new Date().toISOString(),
+  }));
+}
+
+describe.each(testBackends())('applications projection on %s', (backend) => {
+  let db: TestSql;
+  const projection = new ApplicationsProjection();
+  const rows = () =>
+    db.sql.query<Record<string, unknown>>(
+      `SELECT application_id, version, status, accepted_on::text, deadline::text, completed_on::text, open_pauses, completed_late
+       FROM ${APPLICATIONS_TABLE} ORDER BY application_id`,
+    );
+
+  beforeAll(async () => {
+    db = await openTestSql(backend, 'applications_projection');
+    await new ApplicationsReadModel1764300000001().up({ query: (text: string) => db.sql.query(text) } as unknown as QueryRunner);
+  });
+  afterAll(() => db.dispose());
+
+  it('folds each stream into one row with the deadline of its closed pauses, idempotently on replay and rebuild', async () => {
+    const late = recorded('a-late', [submitted, accepted, completed('2019-10-11')], 1);
+    const paused = recorded(
+      'b-paused',
+      [submitted, accepted, specialStarted('2019-09-30'), specialEnded('2019-10-09'), suspended('2019-10-10')],
+      4,
+    );
+    const resumedLater = [...paused, ...recorded('b-paused', [resumed('2019-10-14')], 9).map((event) => ({ ...event, version: 6 }))];
+    const expected = [
+      {
+        application_id: 'a-late',
+        version: 3,
+        status: 'completed',
+        accepted_on: '2019-09-27',
+        deadline: '2019-10-10',
+        completed_on: '2019-10-11',
+        open_pauses: 0,
+        completed_late: true,
+      },
+      {
+        application_id: 'b-paused',
+        version: 6,
+        status: 'accepted',
+        accepted_on: '2019-09-27',
+        deadline: '2019-10-16',
+        completed_on: null,
+        open_pauses: 0,
+        completed_late: false,
+      },
+    ];
+
+    await db.sql.transaction((tx) => projection.apply([...late, ...paused.slice(0, 3)], tx));
+    await db.sql.transaction((tx) => projection.apply(paused.slice(3), tx));
+    expect((await rows())[1]).toMatchObject({ status: 'suspended', deadline: '2019-10-12', open_pauses: 1 });
+    await db.sql.transaction((tx) => projection.apply(resumedLater.slice(5), tx));
+    expect(await rows()).toEqual(expected);
+
+    await db.sql.transaction((tx) => projection.apply([...late, ...resumedLater], tx)); // a replay changes nothing
+    expect(await rows()).toEqual(expected);
+
+    await db.sql.transaction(async (tx) => {
+      await projection.reset(tx);
+      await projection.apply([...late, ...resumedLater], tx);
+    });
+    expect(await rows()).toEqual(expected);
+  });
+});

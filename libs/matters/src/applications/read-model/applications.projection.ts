@@ -1,0 +1,93 @@
+import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { Projection } from '@app/event-store/projections/projection';
+import type { SqlExecutor } from '@app/event-store/sql/sql-client';
+import { APPLICATION_EVENT_TYPES, ApplicationEvent, ApplicationState, evolveApplication, WorkingDayCalendar } from '../../domain';
+import { applicationIdOf } from '../application-stream';
+import { businessCalendar } from '../business-calendar';
+import { ApplicationRowValues, applicationRowValues } from './application-row.values';
+
+export const APPLICATIONS_TABLE = 'rm_application_files_v1';
+
+const COLUMNS: readonly (keyof ApplicationRowValues)[] = [
+  'application_id',
+  'version',
+  'position',
+  'matter_id',
+  'matter_code',
+  'department_id',
+  'region_code',
+  'channel',
+  'status',
+  'submitted_at',
+  'accepted_at',
+  'accepted_on',
+  'completed_on',
+  'outcome',
+  'visits',
+  'evaluation_score',
+  'deadline',
+  'open_pauses',
+  'completed_late',
+  'key_id',
+  'state',
+];
+const COLUMN_TYPES =
+  'application_id text, version int, position bigint, matter_id text, matter_code text, department_id text, region_code text, ' +
+  'channel text, status text, submitted_at timestamptz, accepted_at timestamptz, accepted_on date, completed_on date, outcome text, ' +
+  'visits int, evaluation_score int, deadline date, open_pauses int, completed_late boolean, key_id text, state jsonb';
+
+/**
+ * The `applications` read model: one row per application stream. A batch loads the rows of its
+ * streams, folds the new events with the domain's `evolveApplication` (skipping versions already
+ * applied, so a replay changes nothing) and writes them back in one multi-row upsert.
+ * Tables come from the migration; `setup` has nothing to do.
+ */
+export class ApplicationsProjection implements Projection {
+  readonly name = 'applications';
+  readonly version = 1;
+  readonly handles = APPLICATION_EVENT_TYPES;
+
+  constructor(private readonly calendar: WorkingDayCalendar = businessCalendar()) {}
+
+  async setup(): Promise<void> {}
+
+  async reset(tx: SqlExecutor): Promise<void> {
+    await tx.query(`TRUNCATE ${APPLICATIONS_TABLE}`);
+  }
+
+  async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
+    const streams = new Map<string, { state: ApplicationState; version: number; position: number; changed: boolean }>();
+    const ids = [...new Set(events.map((event) => applicationIdOf(event.streamId)))];
+    const stored = await tx.query<{ application_id: string; version: number; position: string; state: ApplicationState }>(
+      `SELECT application_id, version, position, state FROM ${APPLICATIONS_TABLE}
+       WHERE application_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+      [JSON.stringify(ids)],
+    );
+    for (const row of stored)
+      streams.set(row.application_id, { state: row.state, version: row.version, position: Number(row.position), changed: false });
+    for (const event of events) {
+      const id = applicationIdOf(event.streamId);
+      const current = streams.get(id) ?? { state: { status: 'none' }, version: 0, position: 0, changed: false };
+      if (event.version <= current.version) continue;
+      const state = evolveApplication(current.state, { type: event.type, data: event.data } as ApplicationEvent);
+      streams.set(id, { state, version: event.version, position: event.position, changed: true });
+    }
+    const rows: ApplicationRowValues[] = [];
+    for (const [applicationId, { state, version, position, changed }] of streams)
+      if (changed && state.status !== 'none') rows.push(applicationRowValues(state, { applicationId, version, position }, this.calendar));
+    if (rows.length > 0) await upsert(tx, rows);
+  }
+}
+
+async function upsert(tx: SqlExecutor, rows: ApplicationRowValues[]): Promise<void> {
+  const updates = COLUMNS.filter((column) => column !== 'application_id').map((column) => `${column} = excluded.${column}`);
+  await tx.query(
+    `INSERT INTO ${APPLICATIONS_TABLE} (${COLUMNS.join(', ')})
+     SELECT ${COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${COLUMN_TYPES})
+     ON CONFLICT (application_id) DO UPDATE SET ${updates.join(', ')}`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** The instance the API registers (projection-registry.ts). */
+export const applicationsProjection = new ApplicationsProjection();

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext, CommandResult } from '@app/event-store/commands/command-context';
+import type { ApplicantInClear, ApplicationChannel } from '../../domain';
+
+/** POST /api/v1/applications: the applicant arrives in clear and is sealed by the handler. */
+export class SubmitApplication extends Command<CommandResult> {
+  constructor(
+    readonly body: { matterId: string; channel: ApplicationChannel; applicant: ApplicantInClear },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommandContext, CommandResult } from '@app/event-store/commands/command-context';
+import { Command, RequireRoles } from '@app/http';
+import { ApiCommandConventions, ApiProblem } from '../../matters/http/api-responses';
+import { ApplicationCommandResultDto } from '../http/application-command-result.dto';
+import { SubmitApplication } from './submit-application.command';
+import { SubmitApplicationDto } from './submit-application.dto';
+
+@ApiTags('applications 办件')
+@ApiBearerAuth()
+@Controller('api/v1/applications')
+export class SubmitApplicationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @RequireRoles('window_staff')
+  @ApiOperation({
+    summary: 'Submit an application (收件) for a matter in force; status submitted',
+    description:
+      'Role window_staff of the matter’s department (or admin). The matter must be published and in force on the business date of `at` ' +
+      '(409 `not_in_force`). The applicant’s name and idNumber are sealed (AES-256-GCM) under a key of their own kept outside the ' +
+      'event stream; events carry only the sealed blob and the masks.',
+  })
+  @ApiCreatedResponse({ type: ApplicationCommandResultDto, description: 'submitted; ETag: "1"' })
+  @ApiCommandConventions()
+  @ApiProblem(403, 'not window staff (or admin), or the matter belongs to another department')
+  @ApiProblem(404, 'unknown matter')
+  submit(@Body() body: SubmitApplicationDto, @Command('application.submit') context: CommandContext): Promise<CommandResult> {
+    const { kind, name, idNumber } = body.applicant;
+    return this.commands.execute(
+      new SubmitApplication({ matterId: body.matterId, channel: body.channel, applicant: { kind, name, idNumber } }, context),
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '@app/event-store/commands/command-context';
+import { newAggregateId } from '@app/event-store/commands/event-ids';
+import { handleCommand } from '@app/event-store/commands/handle-command';
+import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import { applicationDecider } from '../../domain';
+import { ApplicantCipher, sealApplicant } from '../../personal-data';
+import { ApplicantKeyStore } from '../applicant-keys/applicant-key-store';
+import { applicationStreamId } from '../application-stream';
+import { assertDepartment, assertMayHandle } from '../application-scope';
+import { SubmitApplication } from './submit-application.command';
+import { MatterInForce } from './matter-in-force';
+
+/**
+ * Submission: look the matter up (404 unknown, 403 another department's, `not_in_force` 409 via
+ * the decider), give the applicant a new key, seal name and id number under it, and append
+ * `application.submitted` with only the sealed blob and the masks. A refused or replayed
+ * submission deletes the key it made, so no key outlives a submission that was not recorded.
+ */
+@CommandHandler(SubmitApplication)
+export class SubmitApplicationHandler implements ICommandHandler<SubmitApplication> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly matters: MatterInForce,
+    private readonly keys: ApplicantKeyStore,
+    private readonly cipher: ApplicantCipher,
+  ) {}
+
+  async execute({ body, context }: SubmitApplication): Promise<CommandResult> {
+    assertMayHandle(context.actor);
+    const matter = await this.matters.at(body.matterId, context.at);
+    assertDepartment(context.actor, matter.departmentId);
+    const { userId } = context.actor;
+    const key = context.idempotencyKey;
+    const applicationId = newAggregateId(key ? { userId, idempotencyKey: key, command: context.command } : undefined);
+    const { keyId, key: applicantKey } = await this.keys.create();
+    try {
+      const applicant = sealApplicant(body.applicant, keyId, applicantKey, this.cipher);
+      const data = { applicationId, matterId: body.matterId, matter: matter.snapshot, channel: body.channel, applicant, at: context.at };
+      const result = await handleCommand(
+        this.store,
+        applicationDecider,
+        applicationStreamId(applicationId),
+        { type: 'application.submit', data },
+        context,
+      );
+      if (result.events.length === 0) await this.keys.erase(keyId);
+      return { id: applicationId, version: result.version, position: result.position };
+    } catch (error) {
+      await this.keys.erase(keyId).catch(() => undefined);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { type DynamicModule, type InjectionToken, Module } from '@nestjs/common';
+import { BUSINESS_TIME_ZONE } from './business-time-zone';
+import { ChangeMatterController } from './change-matter/change-matter.http.controller';
+import { ChangeMatterHandler } from './change-matter/change-matter.handler';
+import { MatterCodeRegistry } from './matter-codes/matter-code-registry';
+import { GetMatterHistoryHandler } from './matter-history/get-matter-history.query';
+import { MatterHistoryController } from './matter-history/matter-history.http.controller';
+import { GetMatterHandler } from './matter-read-model/get-matter.query';
+import { ListMattersHandler } from './matter-read-model/list-matters.query';
+import { MattersController } from './matter-read-model/matters.http.controller';
+import { RegisterMatterController } from './register-matter/register-matter.http.controller';
+import { RegisterMatterHandler } from './register-matter/register-matter.handler';
+
+export interface MattersModuleOptions {
+  /** what the business time zone (BUSINESS_TZ) is read from, e.g. `[AppConfig]` */
+  inject?: InjectionToken[];
+  businessTimeZone: (...dependencies: never[]) => string;
+}
+
+/**
+ * Service matters (事项) over HTTP: register and change them through the CommandBus (one handler
+ * each around `handleCommand`), read them through the QueryBus from the `matters` read model and,
+ * for the history, from the event store. Needs the app's EVENT_STORE, SQL_CLIENT and DataSource.
+ */
+@Module({})
+export class MattersModule {
+  static forRoot(options: MattersModuleOptions): DynamicModule {
+    return {
+      module: MattersModule,
+      controllers: [RegisterMatterController, ChangeMatterController, MattersController, MatterHistoryController],
+      providers: [
+        { provide: BUSINESS_TIME_ZONE, inject: options.inject ?? [], useFactory: options.businessTimeZone },
+        MatterCodeRegistry,
+        RegisterMatterHandler,
+        ChangeMatterHandler,
+        GetMatterHandler,
+        ListMattersHandler,
+        GetMatterHistoryHandler,
+      ],
+    };
+  }
+}

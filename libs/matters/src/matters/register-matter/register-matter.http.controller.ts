@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommandContext, CommandResult } from '@app/event-store/commands/command-context';
+import { Command, RequireRoles } from '@app/http';
+import { ApiCommandConventions } from '../http/api-responses';
+import { CommandResultDto } from '../http/problem.dto';
+import { toMatterElements } from '../http/to-matter-elements';
+import { RegisterMatterCommand } from './register-matter.command';
+import { RegisterMatterDto } from './register-matter.dto';
+
+@ApiTags('matters')
+@ApiBearerAuth()
+@Controller('api/v1/matters')
+export class RegisterMatterController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequireRoles('catalog_admin')
+  @ApiOperation({
+    summary: 'Register a matter (事项); it starts as draft',
+    description:
+      'Rules: `code` unique (409 `duplicate_code`); promised ≤ legal limit and instant ⇔ promised 0 (400 `invalid_elements`); ' +
+      'exemptions carry a reason. A caller whose token names a department registers matters of that department only (403).',
+  })
+  @ApiCreatedResponse({ type: CommandResultDto, description: '`{id, version, position}`, ETag the stream version' })
+  @ApiCommandConventions()
+  register(@Body() body: RegisterMatterDto, @Command('matter.register') context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new RegisterMatterCommand(body.code, toMatterElements(body), context));
+  }
+}

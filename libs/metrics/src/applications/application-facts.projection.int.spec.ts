@@ -1,0 +1,86 @@
+import { openTestSql, testBackends, type TestSql } from '@app/event-store/testing/databases';
+import { applicationIndicators } from '../indicators/application-indicators.query';
+import { operationalFigures } from '../indicators/operational.query';
+import { migrate, recorded } from '../shared/projection-test-kit';
+import { ApplicationFactsProjection } from './application-facts.projection';
+
+const matter = { code: 'A-1', version: 1, handlingType: 'promised', promisedWorkdays: 3, departmentId: 'scjg', regionCode: '330602' };
+const submitted = (id: string, channel: string, at: string) =>
+  recorded(`application-${id}`, 1, 'application.submitted', { applicationId: id, matterId: 'a', matter, channel, applicant: {}, at });
+
+// 2019-09-27 is a Friday; 2019-09-29 (Sunday) is a make-up working day; 1–7 October are holidays
+const history = () => [
+  submitted('on-time', 'online', '2019-09-27T09:00:00+08:00'),
+  recorded('application-on-time', 2, 'application.accepted', {
+    applicationId: 'on-time',
+    channel: 'online',
+    at: '2019-09-27T09:10:00+08:00',
+  }),
+  recorded('application-on-time', 3, 'application.completed', {
+    applicationId: 'on-time',
+    outcome: 'approved',
+    visits: 0,
+    at: '2019-10-08T10:00:00+08:00',
+  }),
+  recorded('application-on-time', 4, 'application.evaluated', { applicationId: 'on-time', score: 5, at: '2019-10-08T11:00:00+08:00' }),
+  submitted('late', 'window', '2019-09-27T09:00:00+08:00'),
+  recorded('application-late', 2, 'application.accepted', { applicationId: 'late', channel: 'window', at: '2019-09-27T09:30:00+08:00' }),
+  recorded('application-late', 3, 'application.completed', {
+    applicationId: 'late',
+    outcome: 'approved',
+    visits: 1,
+    at: '2019-10-10T10:00:00+08:00',
+  }),
+  submitted('open', 'mobile', '2019-09-27T09:00:00+08:00'),
+  recorded('application-open', 2, 'application.accepted', { applicationId: 'open', channel: 'mobile', at: '2019-09-27T09:30:00+08:00' }),
+  recorded('application-open', 3, 'application.suspended', { applicationId: 'open', reason: '等待', at: '2019-09-29T09:00:00+08:00' }),
+  recorded('application-open', 4, 'application.resumed', { applicationId: 'open', at: '2019-10-09T09:00:00+08:00' }),
+  submitted('refused', 'online', '2019-09-27T09:00:00+08:00'),
+  recorded('application-refused', 2, 'application.rejected', {
+    applicationId: 'refused',
+    reason: '不属于职权',
+    at: '2019-09-27T10:00:00+08:00',
+  }),
+];
+
+describe.each(testBackends())('the application facts projection on %s', (backend) => {
+  let db: TestSql;
+  const projection = new ApplicationFactsProjection();
+  const period = { from: '2019-01-01', to: '2019-10-31' };
+
+  beforeAll(async () => {
+    db = await openTestSql(backend, 'metrics');
+    await migrate(db.sql);
+    const events = history();
+    // two batches: rows written by the first are read back by the second
+    await db.sql.transaction((tx) => projection.apply(events.slice(0, 6), tx));
+    await db.sql.transaction((tx) => projection.apply(events.slice(6), tx));
+  });
+  afterAll(() => db.dispose());
+
+  it('counts accepted applications by channel and day', async () => {
+    expect((await applicationIndicators(db.sql, period, {})).get('')).toEqual({
+      accepted: 3,
+      onlineAcceptanceRate: { numerator: 2, denominator: 3 },
+      mobileAcceptanceRate: { numerator: 1, denominator: 3 },
+    });
+    expect((await applicationIndicators(db.sql, { from: '2019-09-28', to: '2019-10-31' }, {})).get('')).toBeUndefined();
+  });
+
+  it('knows on-time completions, zero visits, evaluations and overdue open applications', async () => {
+    // deadline: 3 working days after Fri 27 Sep = Sun 29 Sep (make-up), 30 Sep, 8 Oct
+    const figures = await operationalFigures(db.sql, '2019-10-31', period, {});
+    expect(figures.onTimeCompletionRate).toEqual({ numerator: 1, denominator: 2, rate: 50 });
+    expect(figures.zeroVisitCompletions).toEqual({ numerator: 1, denominator: 2, rate: 50 });
+    expect(figures.evaluations).toMatchObject({ total: 1, byScore: { '5': 1 } });
+    // the suspended one: (29 Sep, 9 Oct] holds 30 Sep, 8 Oct, 9 Oct → deadline 8 Oct + 3 wd = 11 Oct
+    expect(figures).toMatchObject({ openApplications: 1, overdueOpenApplications: 1 });
+    expect(await operationalFigures(db.sql, '2019-10-11', period, {})).toMatchObject({ openApplications: 1, overdueOpenApplications: 0 });
+  });
+
+  it('does not count an event twice when a batch is applied again', async () => {
+    await db.sql.transaction((tx) => projection.apply(history(), tx));
+    expect((await applicationIndicators(db.sql, period, {})).get('')?.accepted).toBe(3);
+    expect((await operationalFigures(db.sql, '2019-10-31', period, {})).onTimeCompletionRate.denominator).toBe(2);
+  });
+});

@@ -1,0 +1,74 @@
+import { addDays } from '@app/matters/calendar/calendar-date';
+import { indicatorsByGroup, type IndicatorResult } from '../indicators/assessment-report';
+import { INDICATOR_KEYS } from '../indicators/indicator-definitions';
+import type { ReportDates } from '../indicators/report-dates';
+import { rankings, type Ranking } from '../rankings/rankings';
+import type { ReadModelReader } from '../shared/read-model-reader';
+import type { QualityIssueChanges, QualityIssueSource } from './quality-issue-source';
+import { activity, overdueApplications, type OverdueList } from './overdue-applications.query';
+
+export interface IndicatorChange extends IndicatorResult {
+  previous: { numerator: number; denominator: number; rate: number | null };
+  /** change of the rate in percentage points; null when either rate is null */
+  delta: number | null;
+}
+
+export interface Bulletin {
+  kind: 'daily' | 'weekly';
+  /** the date (daily) or ISO week (weekly) */
+  label: string;
+  interval: { from: string; to: string };
+  asOf: string;
+  previousAsOf: string;
+  indicators: IndicatorChange[];
+  activity: { accepted: number; completed: number; completedOnTime: number };
+  overdue: OverdueList;
+  qualityIssues: QualityIssueChanges | null;
+  rankings: { byRegion: Ranking[]; byDepartment: Ranking[] };
+}
+
+/** Year to date as of `date`, the way every report counts. */
+const yearToDate = (date: string): ReportDates => ({ asOf: date, period: { from: `${date.slice(0, 4)}-01-01`, to: date } });
+
+/**
+ * 每日专报 / 一周一通报: the indicators at the end of the interval against the day before it
+ * began, what happened in it, the overdue list, quality issues found and closed in it, and the
+ * ranking boards by region and by department on all eight indicators.
+ */
+export async function buildBulletin(
+  reader: ReadModelReader,
+  kind: Bulletin['kind'],
+  label: string,
+  interval: { from: string; to: string },
+  qualityIssues: QualityIssueSource | null,
+): Promise<Bulletin> {
+  const asOf = interval.to;
+  const previousAsOf = addDays(interval.from, -1);
+  const [now, before, happened, overdue, issues, byRegion, byDepartment] = await Promise.all([
+    indicatorsByGroup(reader, yearToDate(asOf), {}),
+    indicatorsByGroup(reader, yearToDate(previousAsOf), {}),
+    activity(reader, interval.from, interval.to),
+    overdueApplications(reader, asOf, previousAsOf),
+    qualityIssues ? qualityIssues.changes(interval) : Promise.resolve(null),
+    rankings(reader, INDICATOR_KEYS, 'region', yearToDate(asOf)),
+    rankings(reader, INDICATOR_KEYS, 'department', yearToDate(asOf)),
+  ]);
+  const previous = before.get('')!;
+  const indicators = now.get('')!.map((result, index) => {
+    const { numerator, denominator, rate } = previous[index];
+    const delta = result.rate === null || rate === null ? null : (Math.round(result.rate * 100) - Math.round(rate * 100)) / 100;
+    return { ...result, previous: { numerator, denominator, rate }, delta };
+  });
+  return {
+    kind,
+    label,
+    interval,
+    asOf,
+    previousAsOf,
+    indicators,
+    activity: happened,
+    overdue,
+    qualityIssues: issues,
+    rankings: { byRegion, byDepartment },
+  };
+}

@@ -1,0 +1,47 @@
+import { Controller, Get, Inject, Optional, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { RequireRoles } from '@app/http';
+import { DomainError } from '@app/matters/domain/domain-error';
+import { ApiReportProblems } from '../http/report-problems';
+import { businessToday } from '../shared/business-calendar';
+import { buildBulletin, type Bulletin } from './bulletin';
+import { BulletinDto } from './bulletin.dto';
+import { DailyBulletinQuery, WeeklyBulletinQuery } from './bulletin-query.dto';
+import { isoWeekDates, isoWeekOf } from './iso-week';
+import { QUALITY_ISSUE_SOURCE, type QualityIssueSource } from './quality-issue-source';
+
+@ApiTags('assessment')
+@Controller('api/v1/bulletins')
+export class BulletinsController {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Optional() @Inject(QUALITY_ISSUE_SOURCE) private readonly qualityIssues: QualityIssueSource | null = null,
+  ) {}
+
+  @Get('daily')
+  @RequireRoles('assessor')
+  @ApiOperation({
+    summary: '每日专报: the day against the day before — indicator changes, activity, overdue list, quality issues, rankings',
+  })
+  @ApiOkResponse({ type: BulletinDto })
+  @ApiReportProblems()
+  async daily(@Query() query: DailyBulletinQuery): Promise<Bulletin> {
+    const date = query.date ?? businessToday();
+    return buildBulletin(this.dataSource, 'daily', date, { from: date, to: date }, this.qualityIssues);
+  }
+
+  @Get('weekly')
+  @RequireRoles('assessor')
+  @ApiOperation({
+    summary: '一周一通报: the ISO week against the week before — indicator changes, activity, overdue list, quality issues, rankings',
+  })
+  @ApiOkResponse({ type: BulletinDto })
+  @ApiReportProblems()
+  async weekly(@Query() query: WeeklyBulletinQuery): Promise<Bulletin> {
+    const week = query.week ?? isoWeekOf(businessToday());
+    const interval = isoWeekDates(week);
+    if (!interval) throw DomainError.invalid('invalid_week', [{ field: 'week', message: `${week} is not an ISO week` }]);
+    return buildBulletin(this.dataSource, 'weekly', week, interval, this.qualityIssues);
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * libs/metrics: the assessment read models and reports. apps/api registers the module, the
+ * projections, the entities and the migrations from here.
+ */
+import { ApplicationFactsProjection } from './applications/application-facts.projection';
+import { applicationFactEntities } from './applications/application-facts.entities';
+import { AssessmentApplicationFacts1764400000001 } from './applications/application-facts.migration';
+import { CatalogueProjection } from './catalogue/catalogue.projection';
+import { catalogueEntities } from './catalogue/catalogue.entities';
+import { AssessmentCatalogue1764400000000 } from './catalogue/catalogue.migration';
+
+export { AssessmentModule } from './assessment.module';
+export { CatalogueProjection, ApplicationFactsProjection };
+
+export const assessmentProjections = () => [new CatalogueProjection(), new ApplicationFactsProjection()];
+export const assessmentEntities: Function[] = [...catalogueEntities, ...applicationFactEntities];
+export const assessmentMigrations: Function[] = [AssessmentCatalogue1764400000000, AssessmentApplicationFacts1764400000001];

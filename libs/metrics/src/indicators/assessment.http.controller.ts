@@ -1,0 +1,28 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { RequireRoles } from '@app/http';
+import { ApiReportProblems } from '../http/report-problems';
+import { resolveReportDates } from '../http/resolve-report-dates';
+import { AssessmentQuery } from './assessment-query.dto';
+import { assessmentReport, type AssessmentReport } from './assessment-report';
+import { AssessmentReportDto } from './assessment-report.dto';
+
+@ApiTags('assessment')
+@Controller('api/v1/assessment')
+export class AssessmentController {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  @Get()
+  @RequireRoles('assessor')
+  @ApiOperation({
+    summary: 'The eight assessment indicators (考核指标) with numerators, denominators and rates, and operational figures',
+    description:
+      'Matter-level indicators (1–6) over the catalogue in force on `asOf`; application-level ones (7–8) over applications accepted `from..to`. The eighth indicator is 掌上受理率 (see `notes`). Roles: assessor, admin.',
+  })
+  @ApiOkResponse({ type: AssessmentReportDto })
+  @ApiReportProblems()
+  async assessment(@Query() query: AssessmentQuery): Promise<AssessmentReport> {
+    return assessmentReport(this.dataSource, resolveReportDates(query), { regionCode: query.regionCode, departmentId: query.departmentId });
+  }
+}

@@ -1,0 +1,31 @@
+/** What a report is about: the whole city, a region, a department, or a department within a region. */
+export interface Scope {
+  regionCode?: string;
+  departmentId?: string;
+}
+
+export type GroupBy = 'department' | 'region';
+
+export interface ScopeDescription {
+  level: 'city' | 'region' | 'department';
+  regionCode: string | null;
+  departmentId: string | null;
+}
+
+export const describeScope = (scope: Scope): ScopeDescription => ({
+  level: scope.departmentId ? 'department' : scope.regionCode ? 'region' : 'city',
+  regionCode: scope.regionCode ?? null,
+  departmentId: scope.departmentId ?? null,
+});
+
+/** The SQL expression a grouped query groups by ('' = one group for the whole scope). */
+export const groupColumn = (by: GroupBy | undefined): string =>
+  by === 'department' ? 'department_id' : by === 'region' ? 'region_code' : "''::text";
+
+/** `AND region_code = $n AND department_id = $m` for the scope, with its parameters appended to `params`. */
+export function scopeFilter(scope: Scope, params: unknown[]): string {
+  let sql = '';
+  if (scope.regionCode) sql += ` AND region_code = $${params.push(scope.regionCode)}`;
+  if (scope.departmentId) sql += ` AND department_id = $${params.push(scope.departmentId)}`;
+  return sql;
+}

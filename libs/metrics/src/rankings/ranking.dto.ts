@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PeriodDto } from '../indicators/assessment-report.dto';
+import { INDICATOR_KEYS } from '../indicators/indicator-definitions';
+
+export class RankingRowDto {
+  @ApiProperty({ description: 'equal rates share a rank (1, 1, 3); null rates come last' }) rank: number;
+  @ApiPropertyOptional({ description: 'with by=department' }) departmentId?: string;
+  @ApiPropertyOptional({ description: 'with by=region' }) regionCode?: string;
+  @ApiProperty() numerator: number;
+  @ApiProperty() denominator: number;
+  @ApiProperty({ nullable: true, type: Number }) rate: number | null;
+}
+
+export class RankedIndicatorDto {
+  @ApiProperty({ enum: INDICATOR_KEYS }) key: string;
+  @ApiProperty() name: string;
+  @ApiProperty() nameEn: string;
+}
+
+export class RankingDto {
+  @ApiProperty({ type: RankedIndicatorDto }) indicator: RankedIndicatorDto;
+  @ApiProperty({ enum: ['department', 'region'] }) by: string;
+  @ApiProperty() asOf: string;
+  @ApiProperty({ type: PeriodDto }) period: PeriodDto;
+  @ApiProperty({ type: [RankingRowDto] }) rows: RankingRowDto[];
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { RequireRoles } from '@app/http';
+import { ApiReportProblems } from '../http/report-problems';
+import { resolveReportDates } from '../http/resolve-report-dates';
+import { RankingDto } from './ranking.dto';
+import { ranking, type Ranking } from './rankings';
+import { RankingsQuery } from './rankings-query.dto';
+
+@ApiTags('assessment')
+@Controller('api/v1/rankings')
+export class RankingsController {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  @Get()
+  @RequireRoles('assessor')
+  @ApiOperation({
+    summary: 'Ranking board (晾晒台): departments or regions ordered on one indicator',
+    description: 'Highest rate first; equal rates share a rank; groups with nothing to measure (rate null) last. Roles: assessor, admin.',
+  })
+  @ApiOkResponse({ type: RankingDto })
+  @ApiReportProblems()
+  async rankings(@Query() query: RankingsQuery): Promise<Ranking> {
+    return ranking(this.dataSource, query.indicator, query.by, resolveReportDates(query));
+  }
+}

@@ -1,0 +1,118 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { CommandContext } from '@app/event-store/commands/command-context';
+import { LogQualityIssueHandler } from '@app/audit/quality-issues/log/log-quality-issue.handler';
+import { QualityIssueLoopHandler } from '@app/audit/quality-issues/loop/quality-issue-loop.handler';
+import { HandleApplication } from '@app/matters/applications/lifecycle/handle-application.command';
+import { SubmitApplication } from '@app/matters/applications/submit/submit-application.command';
+import { ChangeMatterCommand } from '@app/matters/matters/change-matter/change-matter.command';
+import { RegisterMatterCommand } from '@app/matters/matters/register-matter/register-matter.command';
+import { runBounded } from './bounded-pool';
+import type { ApplicationPlan, IssuePlan, MatterPlan, ScenarioPlan } from './scenario-plan';
+
+export interface LoadProgress {
+  stage: 'matters' | 'applications' | 'quality issues';
+  done: number;
+  total: number;
+}
+
+export interface LoadResult {
+  matters: number;
+  applications: number;
+  issues: number;
+  /** global position of the last event written */
+  position: number;
+  elapsedMs: number;
+}
+
+const ACTOR = { userId: 'scenario-loader', roles: ['admin'] };
+
+/**
+ * Loads a scenario THROUGH THE COMMAND HANDLERS of the matters, applications and audit contexts
+ * (their CommandBus commands and services) in a Nest context built from AppModule — the same
+ * code paths as the HTTP API, nothing inserted directly. Streams are loaded in parallel with a
+ * bounded concurrency, each stream's commands in order. Every command carries a deterministic
+ * Idempotency-Key, so ids are derived from the scenario and loading again appends nothing.
+ */
+export async function loadScenario(
+  app: INestApplicationContext,
+  plan: ScenarioPlan,
+  options: { concurrency?: number; onProgress?: (progress: LoadProgress) => void } = {},
+): Promise<LoadResult> {
+  const started = performance.now();
+  const bus = app.get(CommandBus, { strict: false });
+  const logIssue = app.get(LogQualityIssueHandler, { strict: false });
+  const loop = app.get(QualityIssueLoopHandler, { strict: false });
+  const concurrency = options.concurrency ?? 16;
+  const ids = new Map<string, string>();
+  let position = 0;
+  const context = (key: string, step: number, command: string, at: string): CommandContext => ({
+    actor: ACTOR,
+    at,
+    command,
+    correlationId: `${plan.name}:${key}`,
+    idempotencyKey: `${plan.name}:${key}:${step}`,
+  });
+  const track = (result: { position: number }) => (position = Math.max(position, result.position));
+  const stage = async <T>(name: LoadProgress['stage'], items: readonly T[], work: (item: T) => Promise<void>) => {
+    let done = 0;
+    options.onProgress?.({ stage: name, done, total: items.length });
+    await runBounded(items, concurrency, work, () => options.onProgress?.({ stage: name, done: ++done, total: items.length }));
+  };
+
+  await stage('matters', plan.matters, async (matter: MatterPlan) => {
+    const registered = await bus.execute(
+      new RegisterMatterCommand(matter.code, matter.elements, context(matter.key, 0, 'matter.register', matter.registerAt)),
+    );
+    ids.set(matter.key, registered.id);
+    track(registered);
+    let step = 1;
+    const change = async (body: ConstructorParameters<typeof ChangeMatterCommand>[1], at: string) =>
+      track(await bus.execute(new ChangeMatterCommand(registered.id, body, context(matter.key, step++, body.type, at))));
+    if (!matter.publish) return;
+    await change({ type: 'matter.publish', effectiveFrom: matter.publish.effectiveFrom }, matter.publish.at);
+    for (const revision of matter.revisions)
+      await change({ type: 'matter.revise', changes: revision.changes, effectiveFrom: revision.effectiveFrom }, revision.at);
+    for (const status of matter.statusChanges)
+      await change(status.type === 'matter.resume' ? { type: status.type } : { type: status.type, reason: status.reason }, status.at);
+  });
+
+  await stage('applications', plan.applications, async (application: ApplicationPlan) => {
+    const { key, channel, applicant, submitAt } = application;
+    const submitted = await bus.execute(
+      new SubmitApplication(
+        { matterId: ids.get(application.matterKey)!, channel, applicant },
+        context(key, 0, 'application.submit', submitAt),
+      ),
+    );
+    track(submitted);
+    let step = 1;
+    for (const command of application.steps)
+      track(await bus.execute(new HandleApplication(submitted.id, command, context(key, step++, command.type, command.data.at))));
+  });
+
+  await stage('quality issues', plan.issues, async (issue: IssuePlan) => {
+    const { key } = issue;
+    const logged = await logIssue.handle(
+      { matterId: ids.get(issue.matterKey)!, category: issue.category, description: issue.description },
+      context(key, 0, 'quality-issue.log', issue.at),
+    );
+    track(logged);
+    let index = 1;
+    for (const step of issue.steps) {
+      const ctx = context(key, index++, `quality-issue.${step.type}`, step.at);
+      if (step.type === 'assign') track(await loop.assign(logged.id, ctx));
+      else if (step.type === 'rectify') track(await loop.rectify(logged.id, step.note, ctx));
+      else if (step.type === 'verify') track(await loop.verify(logged.id, step.passed, step.comment, ctx));
+      else track(await loop.reopen(logged.id, step.reason, undefined, ctx));
+    }
+  });
+
+  return {
+    matters: plan.matters.length,
+    applications: plan.applications.length,
+    issues: plan.issues.length,
+    position,
+    elapsedMs: performance.now() - started,
+  };
+}

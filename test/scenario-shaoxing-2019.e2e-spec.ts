@@ -1,0 +1,156 @@
+import ExcelJS from 'exceljs';
+import { parseString } from '@fast-csv/parse';
+import request from 'supertest';
+import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import { ProjectionRunner } from '@app/event-store/projections/projection-runner';
+import { rebuildProjection } from '@app/event-store/projections/rebuild-projection';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
+import { describeOnPostgres } from '@app/event-store/testing/databases';
+import { SHAOXING_2019_EXPECTED, shaoxing2019 } from '@app/metrics/scenario/scenarios';
+import { allProjections } from '../apps/api/src/projections/projection-registry';
+import { crossCheck, getAsAssessor, loadAndProject, numbersOf } from './support/scenario-app';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const YEAR = 'from=2019-01-01&to=2019-10-31';
+
+describeOnPostgres('the 2019 scenario (6334 matters, 2000 applications, 1329 quality issues) on postgres', () => {
+  let t: TestApp;
+  const plan = shaoxing2019(2000);
+
+  beforeAll(async () => {
+    t = await startTestApp('postgres');
+    await loadAndProject(t, plan);
+  }, 600_000);
+  afterAll(() => t?.close());
+
+  it('reproduces the seed table as of 2019-10-31', async () => {
+    const report = await getAsAssessor(t, '/api/v1/assessment?asOf=2019-10-31');
+    expect(report.period).toEqual({ from: '2019-01-01', to: '2019-10-31' });
+    const rates = Object.fromEntries(report.indicators.map((i: { key: string; rate: number }) => [i.key, i.rate]));
+    expect(rates).toMatchObject(SHAOXING_2019_EXPECTED.rates);
+    expect(report.indicators.map((i: { key: string }) => i.key)).toEqual(Object.keys(rates));
+    expect(report.indicators.slice(0, 4).map((i: { numerator: number }) => i.numerator)).toEqual([6334, 6294, 6324, 5866]);
+    expect(report.indicators[0].denominator).toBe(6334);
+    expect(report.indicators[7]).toMatchObject({ key: 'mobileAcceptanceRate', name: '掌上受理率' });
+    expect(report.notes.join(' ')).toContain('掌上受理率');
+  });
+
+  it('shows the rectification ledger 1329 / 1205 / 124', async () => {
+    const ledger = await getAsAssessor(t, '/api/v1/rectification-ledger');
+    expect(ledger).toMatchObject(SHAOXING_2019_EXPECTED.ledger);
+  });
+
+  it('uses the older catalogue version before the revisions took effect, as the raw events say', async () => {
+    const february = await getAsAssessor(t, '/api/v1/assessment?asOf=2019-02-28');
+    const october = await getAsAssessor(t, '/api/v1/assessment?asOf=2019-10-31');
+    expect(february.indicators[1].numerator).toBeLessThan(october.indicators[1].numerator);
+    expect(numbersOf(february.indicators)).toEqual(await crossCheck(t, '2019-02-28', { from: '2019-01-01', to: '2019-02-28' }));
+  }, 60_000);
+
+  it('agrees with the in-memory cross-check for regions and departments', async () => {
+    for (const [query, scope] of [
+      ['regionCode=330624', { regionCode: '330624' }],
+      ['departmentId=scjg', { departmentId: 'scjg' }],
+      ['regionCode=330600&departmentId=gaj', { regionCode: '330600', departmentId: 'gaj' }],
+    ] as const) {
+      const report = await getAsAssessor(t, `/api/v1/assessment?asOf=2019-06-30&${YEAR}&${query}`);
+      expect(numbersOf(report.indicators)).toEqual(await crossCheck(t, '2019-06-30', { from: '2019-01-01', to: '2019-10-31' }, scope));
+    }
+  }, 60_000);
+
+  it('ranks regions and departments that differ', async () => {
+    const regions = await getAsAssessor(t, '/api/v1/rankings?indicator=mobileAvailability&by=region&asOf=2019-10-31');
+    expect(regions.rows).toHaveLength(7);
+    expect(new Set(regions.rows.map((r: { rate: number }) => r.rate)).size).toBeGreaterThan(1);
+    const departments = await getAsAssessor(t, '/api/v1/rankings?indicator=onlineAcceptanceRate&by=department&asOf=2019-10-31');
+    expect(departments.rows).toHaveLength(47);
+    expect(departments.rows[0].rank).toBe(1);
+  });
+
+  it('exports the assessment as CSV with a BOM and as xlsx with one sheet per level', async () => {
+    const token = t.token({ roles: ['assessor'] });
+    const csv = await request(t.http)
+      .get('/api/v1/reports/assessment.csv?asOf=2019-10-31')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(csv.headers['content-disposition']).toContain('attachment; filename="assessment-2019-10-31.csv"');
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    const rows = await parseCsv(csv.text.slice(1));
+    expect(rows[0]).toEqual(['层级', '范围', '指标', '指标(英文)', '键', '分子', '分母', '比率(%)']);
+    expect(rows.find((row) => row[0] === '全市' && row[4] === 'mobileAvailability')).toEqual([
+      '全市',
+      '全市',
+      '掌上可办率',
+      'mobile availability',
+      'mobileAvailability',
+      '6294',
+      '6334',
+      '99.37',
+    ]);
+    expect(rows.filter((row) => row[0] === '区县')).toHaveLength(7 * 8);
+
+    const xlsx = await request(t.http)
+      .get('/api/v1/reports/assessment.xlsx?asOf=2019-10-31')
+      .set('Authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml.sheet');
+    expect(xlsx.headers['content-disposition']).toContain('assessment-2019-10-31.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(xlsx.body as Buffer).buffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['全市', '区县', '部门', '说明']);
+    const city = workbook.getWorksheet('全市')!;
+    expect(city.getRow(1).values).toEqual([undefined, '层级', '范围', '指标', '指标(英文)', '键', '分子', '分母', '比率(%)']);
+    const rates = city
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as unknown[])[8]);
+    expect(rates.slice(0, 7)).toEqual([100, 99.37, 99.84, 92.61, 98.08, 99.81, 81.38]);
+    expect(workbook.getWorksheet('部门')!.rowCount).toBe(1 + 47 * 8);
+  });
+
+  it('writes daily and weekly bulletins', async () => {
+    const daily = await getAsAssessor(t, '/api/v1/bulletins/daily?date=2019-10-31');
+    expect(daily).toMatchObject({ kind: 'daily', interval: { from: '2019-10-31', to: '2019-10-31' }, previousAsOf: '2019-10-30' });
+    expect(daily.indicators).toHaveLength(8);
+    expect(daily.qualityIssues.ledger).toMatchObject(SHAOXING_2019_EXPECTED.ledger);
+    const weekly = await getAsAssessor(t, '/api/v1/bulletins/weekly?week=2019-W44');
+    expect(weekly.interval).toEqual({ from: '2019-10-28', to: '2019-11-03' });
+    expect(weekly.rankings.byRegion).toHaveLength(8);
+    expect(weekly.activity.accepted).toBeGreaterThan(0);
+  });
+
+  it('answers identically after every projection is rebuilt from position 0', async () => {
+    const paths = [
+      '/api/v1/assessment?asOf=2019-10-31',
+      '/api/v1/assessment?asOf=2019-02-28&regionCode=330683',
+      '/api/v1/rankings?indicator=instantRate&by=department&asOf=2019-10-31',
+      '/api/v1/rectification-ledger',
+    ];
+    const before = await Promise.all(paths.map((path) => getAsAssessor(t, path)));
+    await t.app.get(ProjectionRunner).stop();
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const sql = t.app.get<SqlClient>(SQL_CLIENT);
+    // every read model; the audit trail is an append-only hash chain that refuses a reset by design
+    for (const projection of allProjections.filter((p) => p.name !== 'audit-trail'))
+      await rebuildProjection(store, sql, projection, { batchSize: 2000 });
+    const after = await Promise.all(paths.map((path) => getAsAssessor(t, path)));
+    expect(after).toEqual(before);
+  }, 300_000);
+});
+
+function parseCsv(text: string): Promise<string[][]> {
+  return new Promise((resolve, reject) => {
+    const rows: string[][] = [];
+    parseString(text, { headers: false })
+      .on('data', (row: string[]) => rows.push(row))
+      .on('error', reject)
+      .on('end', () => resolve(rows));
+  });
+}

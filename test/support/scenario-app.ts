@@ -1,0 +1,39 @@
+import request from 'supertest';
+import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import { ProjectionRunner } from '@app/event-store/projections/projection-runner';
+import { foldIndicators, readEverything } from '@app/metrics/cross-check/fold-indicators';
+import { loadScenario, type LoadResult } from '@app/metrics/scenario/scenario-loader';
+import type { ScenarioPlan } from '@app/metrics/scenario/scenario-plan';
+import type { TestApp } from './test-app';
+
+/** Loads a scenario through the app's command handlers and waits until every projection has it. */
+export async function loadAndProject(t: TestApp, plan: ScenarioPlan, concurrency = 24): Promise<LoadResult> {
+  const result = await loadScenario(t.app, plan, { concurrency });
+  const caughtUp = await t.app.get(ProjectionRunner).waitForPosition(result.position, 120_000);
+  if (!caughtUp) throw new Error('projections did not catch up');
+  return result;
+}
+
+/** GET an assessment-role route and answer its body (shape checked by the callers' assertions). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function getAsAssessor(t: TestApp, path: string): Promise<Record<string, any>> {
+  const response = await request(t.http)
+    .get(path)
+    .set('Authorization', `Bearer ${t.token({ roles: ['assessor'] })}`);
+  if (response.status !== 200) throw new Error(`${path} → ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/** The in-memory cross-check over the app's whole event log, shaped like the API's `indicators`. */
+export async function crossCheck(
+  t: TestApp,
+  asOf: string,
+  period: { from: string; to: string },
+  scope: { regionCode?: string; departmentId?: string } = {},
+) {
+  const events = await readEverything(t.app.get<EventStore>(EVENT_STORE));
+  return Object.entries(foldIndicators(events, asOf, period, scope)).map(([key, counts]) => ({ key, ...counts }));
+}
+
+export const numbersOf = (indicators: { key: string; numerator: number; denominator: number }[]) =>
+  indicators.map(({ key, numerator, denominator }) => ({ key, numerator, denominator }));
