@@ -67,13 +67,11 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       const written = await this.run(async () => {
         try {
-          const [row] = await this.sql.query<{ written: number; version: string; position: string }>(APPEND_SQL, [
-            streamId,
-            batch,
-            events.length,
-            mode,
-            version,
-          ]);
+          const [row] = await this.sql.query<{ written: number; version: string; position: string }>(
+            APPEND_SQL,
+            [streamId, batch, events.length, mode, version],
+            { prepare: 'es_append' },
+          );
           return row.written > 0 ? { streamId, version: Number(row.version), position: Number(row.position) } : null;
         } catch (error) {
           if ((error as { code?: unknown }).code === '23505') return null; // the same ids, appended concurrently
@@ -93,7 +91,7 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, options: { fromVersion?: number; limit?: number } = {}): Promise<RecordedEvent[]> {
     const rows = await this.run(() =>
-      this.sql.query<EventRow>(READ_STREAM_SQL, [streamId, options.fromVersion ?? 1, options.limit ?? null]),
+      this.sql.query<EventRow>(READ_STREAM_SQL, [streamId, options.fromVersion ?? 1, options.limit ?? null], { prepare: 'es_read_stream' }),
     );
     return rows.map(toRecordedEvent);
   }
@@ -103,14 +101,14 @@ export class PostgresEventStore implements EventStore {
       throw new Error(`readAll: limit must be a positive integer, got ${options.limit}`);
     const after = decodeCheckpoint(options.after);
     const rows = await this.run(() =>
-      this.sql.query<EventRow>(READ_ALL_SQL, [after.txid.toString(), after.position.toString(), options.limit]),
+      this.sql.query<EventRow>(READ_ALL_SQL, [after.txid.toString(), after.position.toString(), options.limit], { prepare: 'es_read_all' }),
     );
     return rows.map(toRecordedEvent);
   }
 
   async covers(checkpoint: Checkpoint | null, position: number): Promise<boolean> {
     if (checkpoint == null) return false;
-    const [row] = await this.run(() => this.sql.query<{ txid: string }>(TXID_AT_POSITION_SQL, [position]));
+    const [row] = await this.run(() => this.sql.query<{ txid: string }>(TXID_AT_POSITION_SQL, [position], { prepare: 'es_txid_at' }));
     if (!row) return false;
     return compareTxPositions({ txid: BigInt(row.txid), position: BigInt(position) }, decodeCheckpoint(checkpoint)) <= 0;
   }

@@ -20,17 +20,22 @@ export class ProjectionLockLostError extends Error {
  * Feeds one projection batch by batch from a checkpoint: read a batch after it, apply the handled
  * events and move the checkpoint in ONE transaction, so a crash mid-batch neither loses nor
  * double-applies. While a batch is applied, the next one is already being read.
+ *
+ * Batches are `batchSize` events while the projection keeps up, and `catchUpBatchSize` while it is
+ * behind (the last read came back full): a rebuild then costs fewer transactions and round trips,
+ * and the projections' multi-row upserts get more rows per statement.
  */
 export class BatchApplier {
   private readonly handles: ReadonlySet<string> | 'all';
-  private prefetched: { after: Checkpoint | null; events: Promise<RecordedEvent[]> } | null = null;
+  private prefetched: { after: Checkpoint | null; limit: number; events: Promise<RecordedEvent[]> } | null = null;
+  private behind = false;
 
   constructor(
     private readonly store: EventStore,
     private readonly sql: SqlClient,
     private readonly projection: Projection,
     private at: ProjectionPosition,
-    private readonly options: { batchSize: number; stillHeld?: () => boolean },
+    private readonly options: { batchSize: number; catchUpBatchSize?: number; stillHeld?: () => boolean },
   ) {
     this.handles = projection.handles === 'all' ? 'all' : new Set(projection.handles);
   }
@@ -42,10 +47,12 @@ export class BatchApplier {
   /** Applies the next batch; returns how many events it moved past (0 = caught up). */
   async step(): Promise<number> {
     const after = this.at.checkpoint;
-    const events = await this.read(after);
+    const read = this.read(after);
+    const events = await read.events;
+    this.behind = events.length === read.limit;
     if (events.length === 0) return 0;
     const last = events[events.length - 1];
-    if (events.length === this.options.batchSize) this.prefetch(last.checkpoint);
+    if (this.behind) this.prefetch(last.checkpoint);
     const handles = this.handles;
     const handled = handles === 'all' ? events : events.filter((event) => handles.has(event.type));
     await this.sql.transaction(async (tx) => {
@@ -65,18 +72,24 @@ export class BatchApplier {
     if (pending) await pending.events.catch(() => undefined);
   }
 
-  private read(after: Checkpoint | null): Promise<RecordedEvent[]> {
+  private read(after: Checkpoint | null): { limit: number; events: Promise<RecordedEvent[]> } {
     const pending = this.prefetched;
     this.prefetched = null;
-    if (pending && pending.after === after) return pending.events;
+    if (pending && pending.after === after) return pending;
     if (pending) pending.events.catch(() => undefined);
-    return this.store.readAll({ after, limit: this.options.batchSize });
+    const limit = this.limit();
+    return { limit, events: this.store.readAll({ after, limit }) };
   }
 
   private prefetch(after: Checkpoint): void {
-    const events = this.store.readAll({ after, limit: this.options.batchSize });
+    const limit = this.limit();
+    const events = this.store.readAll({ after, limit });
     events.catch(() => undefined); // observed when used; a failed prefetch is read again
-    this.prefetched = { after, events };
+    this.prefetched = { after, limit, events };
+  }
+
+  private limit(): number {
+    return this.behind ? (this.options.catchUpBatchSize ?? this.options.batchSize) : this.options.batchSize;
   }
 
   private assertHeld(): void {

@@ -3,10 +3,13 @@ import type { SqlClient } from '../sql/sql-client';
 import { ensureCheckpointTable } from './checkpoint-store';
 import { consoleProjectionLogger, Projection, ProjectionLogger } from './projection';
 import { ProjectionWorker, ProjectionWorkerSnapshot } from './projection-worker';
+import { SharedReadsStore } from './shared-reads';
 
 export interface ProjectionRunnerOptions {
   /** events read and applied per transaction (default 500) */
   batchSize?: number;
+  /** per transaction while a projection is behind, e.g. rebuilding (default 2000; `batchSize` when only that is given) */
+  catchUpBatchSize?: number;
   /** how long a caught-up projection waits for an append before reading again (default 100 ms) */
   pollMs?: number;
   /** how often an instance without the lock tries to take it over (default 1 s) */
@@ -41,6 +44,7 @@ export class ProjectionRunner {
     if (new Set(names).size !== names.length) throw new Error(`a projection version is registered twice: ${names.join(', ')}`);
     const workerOptions = {
       batchSize: options.batchSize ?? 500,
+      catchUpBatchSize: options.catchUpBatchSize ?? options.batchSize ?? 2000,
       pollMs: options.pollMs ?? 100,
       lockRetryMs: options.lockRetryMs ?? 1000,
       retryBackoffMs: options.retryBackoffMs ?? 200,
@@ -49,7 +53,9 @@ export class ProjectionRunner {
       logger: options.logger ?? consoleProjectionLogger,
     };
     this.waitPollMs = options.waitPollMs ?? 10;
-    this.workers = projections.map((projection) => new ProjectionWorker(store, sql, projection, workerOptions));
+    // the projections of this process mostly ask for the same batches: one query serves them all
+    const shared = new SharedReadsStore(store);
+    this.workers = projections.map((projection) => new ProjectionWorker(shared, sql, projection, workerOptions));
   }
 
   /** Creates the checkpoint table if missing and starts every projection (without waiting for locks). */

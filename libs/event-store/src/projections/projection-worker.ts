@@ -7,6 +7,7 @@ import { StopSignal } from './stop-signal';
 
 export interface ProjectionWorkerOptions {
   batchSize: number;
+  catchUpBatchSize: number;
   pollMs: number;
   lockRetryMs: number;
   retryBackoffMs: number;
@@ -105,6 +106,7 @@ export class ProjectionWorker {
     await this.reload();
     const applier = new BatchApplier(this.store, this.sql, this.projection, this.at, {
       batchSize: this.options.batchSize,
+      catchUpBatchSize: this.options.catchUpBatchSize,
       stillHeld: () => lock.held,
     });
     this.holding = true;

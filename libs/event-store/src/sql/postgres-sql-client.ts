@@ -1,5 +1,5 @@
-import { Pool, PoolClient, PoolConfig } from 'pg';
-import { AdvisoryLock, SqlClient, SqlExecutor } from './sql-client';
+import { Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
+import { AdvisoryLock, QueryOptions, SqlClient, SqlExecutor } from './sql-client';
 
 /** SqlClient over a `pg` connection pool (a PostgreSQL server). */
 export class PostgresSqlClient implements SqlClient {
@@ -12,8 +12,8 @@ export class PostgresSqlClient implements SqlClient {
     this.pool.on('error', () => undefined);
   }
 
-  async query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]> {
-    const result = await this.pool.query(text, params as unknown[] | undefined);
+  async query<Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
+    const result = await this.pool.query(queryConfig(text, params, options));
     return result.rows as Row[];
   }
 
@@ -101,9 +101,14 @@ class SessionAdvisoryLock implements AdvisoryLock {
 
 function executorOf(client: PoolClient): SqlExecutor {
   return {
-    async query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]> {
-      const result = await client.query(text, params as unknown[] | undefined);
+    async query<Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
+      const result = await client.query(queryConfig(text, params, options));
       return result.rows as Row[];
     },
   };
+}
+
+/** `pg` prepares a statement once per connection when the query has a name. */
+function queryConfig(text: string, params: readonly unknown[] | undefined, options: QueryOptions | undefined): QueryConfig {
+  return { text, values: params as unknown[] | undefined, ...(options?.prepare && { name: options.prepare }) };
 }

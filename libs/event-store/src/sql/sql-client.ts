@@ -3,7 +3,16 @@
  * read models' writers use it; TypeORM owns the read-model schema (entities + migrations) and reads.
  */
 export interface SqlExecutor {
-  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
+}
+
+export interface QueryOptions {
+  /**
+   * A name for a hot statement of fixed text: PostgreSQL then parses and plans it once per
+   * connection instead of on every call (a named prepared statement). Never give two texts one
+   * name. PGlite ignores it.
+   */
+  prepare?: string;
 }
 
 export interface AdvisoryLock {

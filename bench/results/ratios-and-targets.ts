@@ -1,0 +1,70 @@
+import { figureOf, Figure, isFigure, Outcome } from '../support/stats';
+import { ResultKey } from './result-keys';
+
+export type Outcomes = Partial<Record<ResultKey, Outcome>>;
+
+export interface Ratio {
+  name: string;
+  /** a ratio of medians, with the spread of the per-run ratios (runs are paired: interleaved) */
+  value: Figure | null;
+  reason?: string;
+}
+
+export interface TargetCheck {
+  target: string;
+  status: 'met' | 'missed' | 'not measured';
+  actual: string;
+}
+
+/** The ratios the issue asks for: b/a and b/c at 1 and 32 writers, HTTP vs 1b, 1M vs 10k report latency. */
+export function ratiosOf(outcomes: Outcomes): Ratio[] {
+  return [
+    ratio('1b / 1a, 1 writer (ours / raw)', outcomes['append.ours.c1'], outcomes['append.raw.c1']),
+    ratio('1b / 1a, 32 writers (ours / raw)', outcomes['append.ours.c32'], outcomes['append.raw.c32']),
+    ratio('1b / 1c, 1 writer (ours / Emmett)', outcomes['append.ours.c1'], outcomes['append.emmett.c1']),
+    ratio('1b / 1c, 32 writers (ours / Emmett)', outcomes['append.ours.c32'], outcomes['append.emmett.c32']),
+    ratio('2 / 1b at 32 (HTTP commands / store appends)', outcomes['http.commands_per_s'], outcomes['append.ours.c32'], false),
+    ratio('4 large / small report p99', outcomes['report.p99_ms.large'], outcomes['report.p99_ms.small'], false),
+  ];
+}
+
+export function targetsOf(outcomes: Outcomes, ratios: Ratio[]): TargetCheck[] {
+  const byName = (prefix: string) => ratios.find((r) => r.name.startsWith(prefix))?.value ?? null;
+  const oursRaw = byName('1b / 1a, 32');
+  const oursEmmett = byName('1b / 1c, 32');
+  const reportRatio = byName('4 large');
+  return [
+    check('1b ≥ 0.8 × 1a at 32 writers', oursRaw?.median, (v) => v >= 0.8, '×'),
+    check('1b ≥ 1.5 × 1c at 32 writers', oursEmmett?.median, (v) => v >= 1.5, '×'),
+    check('2 ≥ 2,000 commands/s', median(outcomes['http.commands_per_s']), (v) => v >= 2000, ' commands/s'),
+    check('2 p99 ≤ 50 ms', median(outcomes['http.p99_ms']), (v) => v <= 50, ' ms'),
+    check('3 rebuild ≥ 50,000 events/s', median(outcomes['rebuild.events_per_s']), (v) => v >= 50_000, ' events/s'),
+    check('4 report p99 ≤ 20 ms (small)', median(outcomes['report.p99_ms.small']), (v) => v <= 20, ' ms'),
+    check('4 report p99 ≤ 20 ms (large)', median(outcomes['report.p99_ms.large']), (v) => v <= 20, ' ms'),
+    check('4 large/small p99 ratio ≤ 1.5', reportRatio?.median, (v) => v <= 1.5, '×'),
+    check('5 API peak RSS ≤ 300 MB', median(outcomes['api.peak_rss_mb']), (v) => v <= 300, ' MB'),
+  ];
+}
+
+function ratio(name: string, top: Outcome | undefined, bottom: Outcome | undefined, paired = true): Ratio {
+  if (!isFigure(top) || !isFigure(bottom)) return { name, value: null, reason: 'a figure of the ratio was not measured' };
+  const perRun =
+    paired && top.runs.length === bottom.runs.length ? top.runs.map((t, i) => t / bottom.runs[i]) : [top.median / bottom.median];
+  const figure = figureOf(perRun, '×');
+  return { name, value: { ...figure, median: top.median / bottom.median } };
+}
+
+function median(outcome: Outcome | undefined): number | undefined {
+  return isFigure(outcome) ? outcome.median : undefined;
+}
+
+function check(target: string, value: number | undefined, ok: (v: number) => boolean, unit: string): TargetCheck {
+  if (value === undefined) return { target, status: 'not measured', actual: '–' };
+  return { target, status: ok(value) ? 'met' : 'missed', actual: `${formatNumber(value)}${unit}` };
+}
+
+export function formatNumber(value: number): string {
+  if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
+  if (Math.abs(value) >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { API_BUILD_DIR, buildApi } from '../support/api-build';
+import { BENCH_JWT_SECRET } from '../support/api-process';
+import { runNodeChild } from '../support/child-run';
+import { log } from '../support/log';
+
+export const SCENARIO_CLI = join(API_BUILD_DIR, 'apps/api/src/cli/scenario.cli.js');
+
+export interface ScenarioLoad {
+  applications: number;
+  /** the loader's own "loaded in X s" (commands through the handlers), before it waits for the projections */
+  loadS: number;
+  /** the whole CLI run, projections caught up included */
+  totalS: number;
+  peakRssMb: number | null;
+}
+
+/** Why the scenario cannot be loaded on this tree, or null when it can. */
+export async function scenarioUnavailable(): Promise<string | null> {
+  await buildApi();
+  return existsSync(SCENARIO_CLI) ? null : 'the 2019 scenario loader (apps/api/src/cli/scenario.cli.ts) does not exist yet';
+}
+
+/**
+ * `scenario.cli.ts shaoxing-2019 --applications N` (through the real command handlers) against the
+ * database, as its own process, bounded in time. Throws with the reason when it fails or overruns.
+ */
+export async function loadScenario(databaseUrl: string, applications: number, timeoutS: number): Promise<ScenarioLoad> {
+  let lastProgress = '';
+  const run = await runNodeChild(
+    ['-r', 'tsconfig-paths/register', SCENARIO_CLI, 'shaoxing-2019', '--applications', String(applications), '--concurrency', '32'],
+    {
+      TS_NODE_BASEURL: API_BUILD_DIR,
+      DATABASE_URL: databaseUrl,
+      AUTH_JWT_SECRET: BENCH_JWT_SECRET,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+    timeoutS,
+    (line) => (lastProgress = line),
+  );
+  if (run.timedOut)
+    throw new Error(
+      `loading ${applications} applications did not finish within ${timeoutS} s (last progress: ${progressOf(lastProgress)})`,
+    );
+  if (run.code !== 0)
+    throw new Error(`the scenario loader exited with ${run.code}: ${run.stdout.trim().split('\n').slice(-3).join(' / ').slice(0, 400)}`);
+  const loaded = /loaded in ([\d.]+) s/.exec(run.stdout);
+  const result = { applications, loadS: loaded ? Number(loaded[1]) : run.seconds, totalS: run.seconds, peakRssMb: run.peakRssMb };
+  log(`scenario with ${applications} applications: loaded in ${result.loadS} s, ${result.totalS.toFixed(1)} s with projections`);
+  return result;
+}
+
+function progressOf(line: string): string {
+  // cli-progress redraws with escape codes; keep the readable part
+  const escape = String.fromCharCode(27);
+  return (
+    line
+      .split(escape)
+      .map((part) => part.replace(/^\[[0-9;]*[A-Za-z]/, ''))
+      .join('')
+      .slice(-160) || 'none'
+  );
+}

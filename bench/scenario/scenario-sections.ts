@@ -1,0 +1,109 @@
+import { BenchConfig } from '../support/bench-config';
+import { log } from '../support/log';
+import { figureOf, missing, Outcome } from '../support/stats';
+import { withDatabase } from '../support/throwaway-database';
+import { loadScenario, scenarioUnavailable } from './load-scenario';
+import { rebuildInApi } from './rebuild-in-api';
+import { measureReportLatency, RouteLatency, worstP99PerRun } from './report-latency';
+
+export interface ScenarioOutcomes {
+  loadS: Outcome;
+  rebuildEventsPerSecond: Outcome;
+  reportP99Small: Outcome;
+  reportP99Large: Outcome;
+  /** the API's peak RSS while it rebuilt and served each scenario */
+  apiPeakRssMb: number[];
+  notes: string[];
+}
+
+interface SizeResult {
+  load: Awaited<ReturnType<typeof loadScenario>>;
+  rebuild: { events: number; rebuilt: string[]; kept: string[]; seconds: number; withBootS: number; eventsPerSecond: number };
+  latency: RouteLatency[] | Error;
+  apiPeakRssMb: number;
+}
+
+/**
+ * Sections 3 and 4 on the 2019 scenario, each size on its own throwaway database: load it through
+ * the scenario CLI, rebuild every projection in the API, then ask the report routes. The small
+ * size gives `report.p99_ms.small`; the large one (full run) the load time, the rebuild rate and
+ * `report.p99_ms.large`. In --quick only the small one is loaded and stands for "the scenario".
+ */
+export async function measureScenarioSections(config: BenchConfig): Promise<ScenarioOutcomes> {
+  const unavailable = await scenarioUnavailable();
+  if (unavailable) return allMissing(unavailable);
+  const { small: smallSize, large: largeSize } = config.scenario;
+  const small = await oneSize(config, 'small', smallSize).catch((error: Error) => error);
+  const large =
+    largeSize === null
+      ? new Error('--quick loads only the small scenario')
+      : small instanceof Error
+        ? new Error(`not tried: the small scenario failed (${small.message})`)
+        : await oneSize(config, 'large', largeSize).catch((error: Error) => error);
+  const notes = [...describe('small', smallSize, small), ...(largeSize === null ? [] : describe('large', largeSize, large))];
+  // "the scenario" of sections 3: the large one, or in --quick the only one
+  const main = largeSize === null ? small : large;
+  const rebuildFrom = !(main instanceof Error) ? main : !(small instanceof Error) ? small : null;
+  if (rebuildFrom && rebuildFrom !== main)
+    notes.push(
+      `rebuild.events_per_s was measured on the small scenario (${rebuildFrom.rebuild.events} events): the large one did not load.`,
+    );
+  notes.push(
+    'Rebuild: every projection reset to position 0 (checkpoint and tables, as `projections rebuild` does; the audit trail refuses by design and stays), then the API started and rebuilds them all at once; timed from the first committed batch until every projection is live at the last event (flatters a small store by at most one batch of 2,000 events). Measured once per size.',
+    `Report latency: each route asked one request after another for ${config.report.secondsPerRoute} s on 1 connection, ${config.runs} runs; the figure is the worst route's p99 per run.`,
+  );
+  return {
+    loadS: !(main instanceof Error) ? figureOf([main.load.loadS], 's') : missing(main.message),
+    rebuildEventsPerSecond: rebuildFrom ? figureOf([rebuildFrom.rebuild.eventsPerSecond], 'events/s') : missing(reasonOf(main)),
+    reportP99Small: latencyOutcome(small),
+    reportP99Large: latencyOutcome(large),
+    apiPeakRssMb: [small, large].flatMap((r) => (r instanceof Error ? [] : [r.apiPeakRssMb])),
+    notes,
+  };
+}
+
+async function oneSize(config: BenchConfig, label: string, applications: number): Promise<SizeResult> {
+  return withDatabase(config.serverUrl, `scenario_${label}`, async (db) => {
+    log(`scenario ${label}: loading ${applications} applications`);
+    const load = await loadScenario(db.url, applications, config.scenario.loadBudgetS);
+    const rebuild = await rebuildInApi(db.url, label, config.scenario.rebuildBudgetS);
+    try {
+      const latency = await measureReportLatency(rebuild.api.baseUrl, config.runs, config.report.secondsPerRoute).catch(
+        (error: Error) => error,
+      );
+      return { load, rebuild, latency, apiPeakRssMb: rebuild.api.peakRssMb() };
+    } finally {
+      await rebuild.api.stop();
+    }
+  });
+}
+
+function describe(label: string, size: number, result: SizeResult | Error): string[] {
+  if (result instanceof Error) return [`${label} scenario (${size} applications): not measured — ${result.message}`];
+  const { load, rebuild } = result;
+  return [
+    `${label} scenario: ${load.applications} applications, loaded in ${load.loadS.toFixed(1)} s through the command handlers ` +
+      `(${load.totalS.toFixed(1)} s until the loader's own projections caught up; loader peak RSS ${load.peakRssMb?.toFixed(0) ?? '?'} MB); ` +
+      `${rebuild.events} events; ${rebuild.rebuilt.length} projections rebuilt by the API in ${rebuild.seconds.toFixed(1)} s (${rebuild.withBootS.toFixed(1)} s from spawning it) ` +
+      `(${Math.round(rebuild.eventsPerSecond)} store events/s, ${Math.round(rebuild.eventsPerSecond * rebuild.rebuilt.length)} projection-events/s; ` +
+      `kept as they were: ${rebuild.kept.join(', ') || 'none'}); API peak RSS ${result.apiPeakRssMb.toFixed(0)} MB.`,
+    ...(result.latency instanceof Error
+      ? [`${label} · report routes: ${result.latency.message}`]
+      : result.latency.map((r) => `${label} · GET ${r.route}: p50 ${r.p50.join(', ')} ms · p99 ${r.p99.join(', ')} ms`)),
+  ];
+}
+
+function latencyOutcome(result: SizeResult | Error): Outcome {
+  if (result instanceof Error) return missing(result.message);
+  if (result.latency instanceof Error) return missing(`the report routes could not be measured: ${result.latency.message}`);
+  return figureOf(worstP99PerRun(result.latency), 'ms');
+}
+
+function reasonOf(result: SizeResult | Error): string {
+  return result instanceof Error ? result.message : '';
+}
+
+function allMissing(reason: string): ScenarioOutcomes {
+  const m = missing(reason);
+  return { loadS: m, rebuildEventsPerSecond: m, reportP99Small: m, reportP99Large: m, apiPeakRssMb: [], notes: [reason] };
+}

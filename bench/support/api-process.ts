@@ -1,0 +1,97 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { API_BUILD_DIR, API_MAIN, buildApi } from './api-build';
+import { log } from './log';
+
+export const BENCH_JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256-signing';
+
+/** The real API as a child process on a database of the bench's, on a free loopback port. */
+export interface ApiProcess {
+  baseUrl: string;
+  pid: number;
+  /** peak resident set size so far (the kernel's high-water mark, VmHWM), MB */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+export async function startApi(databaseUrl: string, label: string): Promise<ApiProcess> {
+  await buildApi();
+  if (!existsSync(API_MAIN)) throw new Error(`the API did not compile to ${API_MAIN}`);
+  const port = await freePort();
+  const logDir = resolve(__dirname, '../tmp');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = createWriteStream(join(logDir, `api-${label}.log`));
+  const nodeFlags = process.env.BENCH_API_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeFlags, '-r', 'tsconfig-paths/register', API_MAIN], {
+    cwd: resolve(__dirname, '..', '..'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      TS_NODE_BASEURL: API_BUILD_DIR,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      AUTH_JWT_SECRET: BENCH_JWT_SECRET,
+      // the limit is per token; the bench is one client hammering on purpose
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(logFile);
+  child.stderr!.pipe(logFile);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHealth(baseUrl, child, 60_000);
+  return {
+    baseUrl,
+    pid: child.pid!,
+    peakRssMb: () => highWaterMarkMb(child.pid!),
+    stop: () => stop(child),
+  };
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`the API exited with code ${child.exitCode} before it was healthy (see bench/tmp/api-*.log)`);
+    try {
+      const response = await fetch(`${baseUrl}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the API was not healthy within ${timeoutMs / 1000} s`);
+}
+
+function highWaterMarkMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+  log(`API ${child.pid} stopped`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -1,0 +1,38 @@
+/** How big and how long: `--quick` (under 2 minutes) or the full run (under 15 minutes). */
+export interface BenchConfig {
+  quick: boolean;
+  /** repetitions of every figure */
+  runs: number;
+  /** server holding the throwaway databases */
+  serverUrl: string;
+  append: { seconds: number; warmupSeconds: number; writers: readonly number[]; eventsPerStream: number };
+  http: { seconds: number; connections: number; warmupSeconds: number };
+  /** applications in the scenarios; `large: null` in --quick (only one, small scenario is loaded) */
+  scenario: { small: number; large: number | null; loadBudgetS: number; rebuildBudgetS: number };
+  /** each report route is asked one request after another for this long, per run */
+  report: { secondsPerRoute: number };
+  /** `--only append,http` runs a subset (for profiling); the rest is reported as skipped */
+  only: ReadonlySet<string> | null;
+}
+
+export function benchConfig(argv: readonly string[]): BenchConfig {
+  const quick = argv.includes('--quick');
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt >= 0 ? new Set(argv[onlyAt + 1]?.split(',') ?? []) : null;
+  return {
+    quick,
+    runs: quick ? 3 : 5,
+    serverUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    append: { seconds: quick ? 1 : 4, warmupSeconds: quick ? 0.5 : 1, writers: [1, 32], eventsPerStream: 8 },
+    http: { seconds: quick ? 2 : 8, connections: 32, warmupSeconds: quick ? 1 : 2 },
+    scenario: quick
+      ? { small: 1_000, large: null, loadBudgetS: 150, rebuildBudgetS: 60 }
+      : { small: 10_000, large: 1_000_000, loadBudgetS: 360, rebuildBudgetS: 180 },
+    report: { secondsPerRoute: quick ? 1 : 2 },
+    only,
+  };
+}
+
+export function wanted(config: BenchConfig, section: string): boolean {
+  return config.only === null || config.only.has(section);
+}

@@ -1,0 +1,62 @@
+import type { EventStore, ReadAllOptions } from '../event-store.port';
+import { testBackends } from '../testing/databases';
+import { BatchApplier } from './batch-applier';
+import { ensureCheckpointTable, readCheckpoint, registerProjection } from './checkpoint-store';
+import { eventually, openStoreFixture, StoreFixture } from './testing/projection-fixture';
+import { tallyProjection } from './testing/tally.projection';
+import { appendThings } from './testing/thing-events';
+
+/** The store, recording the limit of every `readAll`. */
+function recordingLimits(store: EventStore): { store: EventStore; limits: number[] } {
+  const limits: number[] = [];
+  const recording = new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'readAll')
+        return (options: ReadAllOptions) => {
+          limits.push(options.limit);
+          return target.readAll(options);
+        };
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
+  return { store: recording, limits };
+}
+
+describe.each(testBackends())('%s: BatchApplier batch sizes', (backend) => {
+  let fx: StoreFixture;
+  beforeEach(async () => {
+    fx = await openStoreFixture(backend);
+    await ensureCheckpointTable(fx.sql);
+  }, 30_000);
+  afterEach(() => fx.dispose());
+
+  it('reads catch-up batches while behind and small ones once it keeps up, applying every event once', async () => {
+    const projection = tallyProjection();
+    await fx.sql.transaction(async (tx) => {
+      await registerProjection(tx, projection);
+      await projection.setup(tx);
+    });
+    const last = await appendThings(fx.store, 23, { perAppend: 1 });
+    // readAll shows events once every older transaction on the server has ended
+    await eventually(async () => (await fx.store.readAll({ limit: 30 })).length === 23, 10_000, 'the events to be visible');
+    const { store, limits } = recordingLimits(fx.store);
+    const applier = new BatchApplier(
+      store,
+      fx.sql,
+      projection,
+      { checkpoint: null, position: null },
+      { batchSize: 3, catchUpBatchSize: 8 },
+    );
+
+    const moved: number[] = [];
+    for (let n = await applier.step(); n > 0; n = await applier.step()) moved.push(n);
+    await applier.settle();
+
+    // 3 (full: behind) → 8 → 8 → 4 (short: caught up) → the next read is small again
+    expect(moved).toEqual([3, 8, 8, 4]);
+    expect(limits).toEqual([3, 8, 8, 8, 3]);
+    expect((await readCheckpoint(fx.sql, projection))?.position).toBe(last.position);
+    const [{ total }] = await fx.sql.query<{ total: number }>(`SELECT sum(events)::int AS total FROM ${projection.typesTable}`);
+    expect(total).toBe(16); // the handled two types of every three events (23 events: 8 + 8 created/updated)
+  });
+});
