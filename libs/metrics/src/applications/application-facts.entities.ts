@@ -56,4 +56,37 @@ export class EvaluationsDailyRow {
   @Column('int') evaluations: number;
 }
 
-export const applicationFactEntities = [ApplicationFactRow, AcceptancesDailyRow, CompletionsDailyRow, EvaluationsDailyRow];
+/** Version 2 of the application facts: the same row (the overdue lists read it). */
+@Entity({ name: 'rm_applications_v2' })
+export class ApplicationFactRowV2 extends ApplicationFactRow {}
+
+/** Version 2 counters: per (grain d|m, day, department, region) every application counter and the open/overdue deltas. */
+@Entity({ name: 'rm_application_counters_v2' })
+export class ApplicationCounterRow {
+  @PrimaryColumn('text') grain: 'd' | 'm';
+  @PrimaryColumn('date') day: string;
+  @PrimaryColumn('text', { name: 'department_id' }) departmentId: string;
+  @PrimaryColumn('text', { name: 'region_code' }) regionCode: string;
+  @Column('int') accepted: number;
+  @Column('int') online: number;
+  @Column('int') mobile: number;
+  @Column('int') completed: number;
+  @Column('int', { name: 'on_time' }) onTime: number;
+  @Column('int', { name: 'zero_visit' }) zeroVisit: number;
+  @Column('int') s1: number;
+  @Column('int') s2: number;
+  @Column('int') s3: number;
+  @Column('int') s4: number;
+  @Column('int') s5: number;
+  @Column('int', { name: 'open_delta' }) openDelta: number;
+  @Column('int', { name: 'overdue_delta' }) overdueDelta: number;
+}
+
+export const applicationFactEntities = [
+  ApplicationFactRow,
+  AcceptancesDailyRow,
+  CompletionsDailyRow,
+  EvaluationsDailyRow,
+  ApplicationFactRowV2,
+  ApplicationCounterRow,
+];

@@ -55,7 +55,7 @@ describe.each(testBackends())('the application facts projection on %s', (backend
     // two batches: rows written by the first are read back by the second
     await db.sql.transaction((tx) => projection.apply(events.slice(0, 6), tx));
     await db.sql.transaction((tx) => projection.apply(events.slice(6), tx));
-  });
+  }, 60_000);
   afterAll(() => db.dispose());
 
   it('counts accepted applications by channel and day', async () => {

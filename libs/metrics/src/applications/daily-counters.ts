@@ -1,32 +1,100 @@
-/** Increments of the daily counter tables collected over one batch, written with one upsert per table. */
+/** One row of `rm_application_counters_v2`: increments for a (grain, day, department, region). */
+export interface CounterRow {
+  /** `d`: the business date itself; `m`: the month starting on `day` (the sum of its days) */
+  grain: 'd' | 'm';
+  day: string;
+  department_id: string;
+  region_code: string;
+  accepted: number;
+  online: number;
+  mobile: number;
+  completed: number;
+  on_time: number;
+  zero_visit: number;
+  s1: number;
+  s2: number;
+  s3: number;
+  s4: number;
+  s5: number;
+  /** applications open from this day on (+) or no longer (−): open on D = the sum up to D */
+  open_delta: number;
+  /** likewise for "open, past the deadline and not paused" */
+  overdue_delta: number;
+}
+
+export const COUNTER_COLUMNS: Record<keyof CounterRow, string> = {
+  grain: 'text',
+  day: 'date',
+  department_id: 'text',
+  region_code: 'text',
+  accepted: 'int',
+  online: 'int',
+  mobile: 'int',
+  completed: 'int',
+  on_time: 'int',
+  zero_visit: 'int',
+  s1: 'int',
+  s2: 'int',
+  s3: 'int',
+  s4: 'int',
+  s5: 'int',
+  open_delta: 'int',
+  overdue_delta: 'int',
+};
+
+type Counts = Omit<CounterRow, 'grain' | 'day' | 'department_id' | 'region_code'>;
+
+/**
+ * Counter increments collected over one batch, each kept twice — on its day and on its month —
+ * so a report over a period reads whole months plus the days of the partial months at its ends,
+ * however many applications lie behind them. Written with one additive upsert.
+ */
 export class DailyCounters {
-  readonly acceptances = new Map<string, { day: string; department_id: string; region_code: string; channel: string; accepted: number }>();
-  readonly completions = new Map<
-    string,
-    { day: string; department_id: string; region_code: string; completed: number; on_time: number; zero_visit: number }
-  >();
-  readonly evaluations = new Map<string, { day: string; department_id: string; region_code: string; score: number; evaluations: number }>();
+  private readonly increments = new Map<string, CounterRow>();
 
   accepted(day: string, department_id: string, region_code: string, channel: string): void {
-    const key = [day, department_id, region_code, channel].join('|');
-    const row = this.acceptances.get(key) ?? { day, department_id, region_code, channel, accepted: 0 };
-    row.accepted += 1;
-    this.acceptances.set(key, row);
+    this.add(day, department_id, region_code, { accepted: 1, online: channel === 'window' ? 0 : 1, mobile: channel === 'mobile' ? 1 : 0 });
   }
 
   completed(day: string, department_id: string, region_code: string, onTime: boolean, zeroVisit: boolean): void {
-    const key = [day, department_id, region_code].join('|');
-    const row = this.completions.get(key) ?? { day, department_id, region_code, completed: 0, on_time: 0, zero_visit: 0 };
-    row.completed += 1;
-    row.on_time += onTime ? 1 : 0;
-    row.zero_visit += zeroVisit ? 1 : 0;
-    this.completions.set(key, row);
+    this.add(day, department_id, region_code, { completed: 1, on_time: onTime ? 1 : 0, zero_visit: zeroVisit ? 1 : 0 });
   }
 
   evaluated(day: string, department_id: string, region_code: string, score: number): void {
-    const key = [day, department_id, region_code, score].join('|');
-    const row = this.evaluations.get(key) ?? { day, department_id, region_code, score, evaluations: 0 };
-    row.evaluations += 1;
-    this.evaluations.set(key, row);
+    this.add(day, department_id, region_code, { [`s${score}`]: 1 });
+  }
+
+  /** `open`/`overdue`: +1 or −1 from `day` on */
+  moved(day: string, department_id: string, region_code: string, change: { open_delta?: number; overdue_delta?: number }): void {
+    this.add(day, department_id, region_code, change);
+  }
+
+  rows(): CounterRow[] {
+    return [...this.increments.values()];
+  }
+
+  private add(day: string, department_id: string, region_code: string, counts: Partial<Counts>): void {
+    for (const [grain, bucket] of [['d', day] as const, ['m', `${day.slice(0, 7)}-01`] as const]) {
+      const key = `${grain}|${bucket}|${department_id}|${region_code}`;
+      const row = this.increments.get(key) ?? { grain, day: bucket, department_id, region_code, ...ZERO };
+      for (const [name, value] of Object.entries(counts) as [keyof Counts, number][]) row[name] += value;
+      this.increments.set(key, row);
+    }
   }
 }
+
+const ZERO: Counts = {
+  accepted: 0,
+  online: 0,
+  mobile: 0,
+  completed: 0,
+  on_time: 0,
+  zero_visit: 0,
+  s1: 0,
+  s2: 0,
+  s3: 0,
+  s4: 0,
+  s5: 0,
+  open_delta: 0,
+  overdue_delta: 0,
+};

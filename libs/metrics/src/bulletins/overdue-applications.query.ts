@@ -26,14 +26,14 @@ const OPEN_AND_OVERDUE = `accepted_on <= $1::date AND (completed_on IS NULL OR c
 export async function overdueApplications(reader: ReadModelReader, asOf: string, since: string, limit = 100): Promise<OverdueList> {
   const [counts] = await rows<{ total: string; newly: string }>(
     reader,
-    `SELECT count(*) AS total, count(*) FILTER (WHERE deadline >= $2::date) AS newly FROM rm_applications_v1 WHERE ${OPEN_AND_OVERDUE}`,
+    `SELECT count(*) AS total, count(*) FILTER (WHERE deadline >= $2::date) AS newly FROM rm_applications_v2 WHERE ${OPEN_AND_OVERDUE}`,
     [asOf, since],
   );
   const items = await rows<OverdueApplication>(
     reader,
     `SELECT application_id AS "applicationId", matter_id AS "matterId", matter_code AS "matterCode", department_id AS "departmentId",
        region_code AS "regionCode", accepted_on::text AS "acceptedOn", deadline::text AS deadline
-     FROM rm_applications_v1 WHERE ${OPEN_AND_OVERDUE} ORDER BY deadline, application_id LIMIT $2`,
+     FROM rm_applications_v2 WHERE ${OPEN_AND_OVERDUE} ORDER BY deadline, application_id LIMIT $2`,
     [asOf, limit],
   );
   return { total: toCount(counts?.total), newlyOverdue: toCount(counts?.newly), items };
@@ -45,15 +45,11 @@ export async function activity(
   from: string,
   to: string,
 ): Promise<{ accepted: number; completed: number; completedOnTime: number }> {
-  const [accepted] = await rows<{ n: string }>(
+  const [sums] = await rows<{ accepted: string; completed: string; on_time: string }>(
     reader,
-    `SELECT coalesce(sum(accepted), 0) AS n FROM rm_acceptances_daily_v1 WHERE day BETWEEN $1::date AND $2::date`,
+    `SELECT coalesce(sum(accepted), 0) AS accepted, coalesce(sum(completed), 0) AS completed, coalesce(sum(on_time), 0) AS on_time
+     FROM rm_application_counters_v2 WHERE grain = 'd' AND day BETWEEN $1::date AND $2::date`,
     [from, to],
   );
-  const [completed] = await rows<{ n: string; on_time: string }>(
-    reader,
-    `SELECT coalesce(sum(completed), 0) AS n, coalesce(sum(on_time), 0) AS on_time FROM rm_completions_daily_v1 WHERE day BETWEEN $1::date AND $2::date`,
-    [from, to],
-  );
-  return { accepted: toCount(accepted?.n), completed: toCount(completed?.n), completedOnTime: toCount(completed?.on_time) };
+  return { accepted: toCount(sums?.accepted), completed: toCount(sums?.completed), completedOnTime: toCount(sums?.on_time) };
 }

@@ -4,6 +4,7 @@ import type { SqlExecutor } from '@app/event-store/sql/sql-client';
 import { MATTER_EVENT_TYPES, type MatterEvent } from '@app/matters/domain';
 import { bulkUpsert } from '../shared/bulk-upsert';
 import { VERSION_COLUMNS, versionRow } from './catalogue-rows';
+import { inForcePeriods, type MatterTimeline, type StatusEntry } from './in-force-periods';
 
 const STATUS_OF = {
   'matter.published': 'published',
@@ -12,79 +13,67 @@ const STATUS_OF = {
   'matter.retired': 'retired',
 } as const;
 
+const PERIOD_COLUMNS = { ...VERSION_COLUMNS, valid_from: 'date', valid_to: 'date' };
+
 /**
- * The catalogue as dated versions and dated status periods (tables of `AssessmentCatalogue…`).
- * Published and revised events carry the whole elements of their version, so each event maps to
- * rows on its own; a status row's `seq` is the event's stream version, keeping the recorded order.
+ * The catalogue as dated periods in force (tables of `AssessmentCatalogueV2…`). Per batch: load
+ * the touched matters' timelines, add the events (a version per publish/revision, a status change
+ * per publish/suspend/resume/retire with the stream version as its order), then rewrite those
+ * matters' periods in force. Events already in a timeline (same version, same seq) change nothing.
  */
 export class CatalogueProjection implements Projection {
   readonly name = 'assessment-catalogue';
-  readonly version = 1;
+  readonly version = 2;
   readonly handles = MATTER_EVENT_TYPES;
 
   async setup(): Promise<void> {
-    // tables come from the TypeORM migration AssessmentCatalogue1764400000000
+    // tables come from the TypeORM migration AssessmentCatalogueV21764500000000
   }
 
   async reset(tx: SqlExecutor): Promise<void> {
-    await tx.query('TRUNCATE rm_matter_versions_v1, rm_matter_status_v1, rm_matter_codes_v1');
+    await tx.query('TRUNCATE rm_matter_timelines_v2, rm_matter_in_force_v2');
   }
 
   async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
-    const codes: Record<string, unknown>[] = [];
-    const versions: Record<string, unknown>[] = [];
-    const statuses: Record<string, unknown>[] = [];
-    const codeOf = new Map<string, string>();
+    const ids = [...new Set(events.map((event) => (event.data as { matterId: string }).matterId))];
+    const stored = await tx.query<MatterTimeline>(
+      'SELECT matter_id, code, versions, statuses FROM rm_matter_timelines_v2 WHERE matter_id = ANY($1)',
+      [ids],
+    );
+    const timelines = new Map(stored.map((row) => [row.matter_id, row]));
     for (const recorded of events) {
       const event = { type: recorded.type, data: recorded.data } as MatterEvent;
-      switch (event.type) {
-        case 'matter.registered':
-          codeOf.set(event.data.matterId, event.data.code);
-          codes.push({ matter_id: event.data.matterId, code: event.data.code });
-          break;
-        case 'matter.published':
-        case 'matter.revised': {
-          const { matterId, version, effectiveFrom, elements } = event.data;
-          versions.push(versionRow(matterId, version, effectiveFrom, elements, codeOf.get(matterId) ?? null));
-          break;
-        }
-        case 'matter.suspended':
-        case 'matter.resumed':
-        case 'matter.retired':
-          break;
+      const id = event.data.matterId;
+      const timeline = timelines.get(id) ?? { matter_id: id, code: null, versions: [], statuses: [] };
+      timelines.set(id, timeline);
+      if (event.type === 'matter.registered') timeline.code = event.data.code;
+      if (event.type === 'matter.published' || event.type === 'matter.revised') {
+        const { version, effectiveFrom, elements } = event.data;
+        if (!timeline.versions.some((v) => v.version === version))
+          timeline.versions.push(versionRow(id, version, effectiveFrom, elements, timeline.code));
       }
-      if (event.type in STATUS_OF) {
+      if (event.type in STATUS_OF && !timeline.statuses.some((s) => s.seq === recorded.version)) {
         const status = STATUS_OF[event.type as keyof typeof STATUS_OF];
-        const from = 'effectiveFrom' in event.data ? event.data.effectiveFrom : null;
-        statuses.push({ matter_id: event.data.matterId, seq: recorded.version, status, from_date: from });
+        const fromDate = (event.data as { effectiveFrom: string }).effectiveFrom;
+        timeline.statuses.push({ seq: recorded.version, status, fromDate } satisfies StatusEntry);
       }
     }
-    await bulkUpsert(
-      tx,
-      { table: 'rm_matter_codes_v1', columns: { matter_id: 'text', code: 'text' }, key: ['matter_id'], onConflict: 'replace' },
-      codes,
-    );
-    await bulkUpsert(
-      tx,
-      { table: 'rm_matter_versions_v1', columns: VERSION_COLUMNS, key: ['matter_id', 'version'], onConflict: 'replace' },
-      versions,
-    );
+    const touched = [...timelines.values()];
     await bulkUpsert(
       tx,
       {
-        table: 'rm_matter_status_v1',
-        columns: { matter_id: 'text', seq: 'int', status: 'text', from_date: 'date' },
-        key: ['matter_id', 'seq'],
+        table: 'rm_matter_timelines_v2',
+        columns: { matter_id: 'text', code: 'text', versions: 'jsonb', statuses: 'jsonb' },
+        key: ['matter_id'],
         onConflict: 'replace',
       },
-      statuses,
+      touched as unknown as Record<string, unknown>[],
     );
-    // versions written before their matter's code was known in this batch get it now
-    if (versions.some((row) => row.code === null))
-      await tx.query(
-        `UPDATE rm_matter_versions_v1 v SET code = c.code FROM rm_matter_codes_v1 c
-         WHERE v.code IS NULL AND v.matter_id = c.matter_id AND v.matter_id = ANY($1)`,
-        [versions.filter((row) => row.code === null).map((row) => row.matter_id)],
-      );
+    await tx.query('DELETE FROM rm_matter_in_force_v2 WHERE matter_id = ANY($1)', [ids]);
+    await bulkUpsert(
+      tx,
+      { table: 'rm_matter_in_force_v2', columns: PERIOD_COLUMNS, key: ['matter_id', 'valid_from'], onConflict: 'replace' },
+      touched.flatMap(inForcePeriods) as unknown as Record<string, unknown>[],
+    );
   }
 }

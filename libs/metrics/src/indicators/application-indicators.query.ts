@@ -1,12 +1,20 @@
-import { rows, toCount, type ReadModelReader } from '../shared/read-model-reader';
+import type { ReadModelReader } from '../shared/read-model-reader';
+import { applicationFigures, type ApplicationFigures } from './application-figures.query';
 import type { IndicatorCounts } from './indicator-definitions';
-import { groupColumn, scopeFilter, type GroupBy, type Scope } from './scope';
+import type { GroupBy, Scope } from './scope';
 
 export type ApplicationIndicators = { onlineAcceptanceRate: IndicatorCounts; mobileAcceptanceRate: IndicatorCounts; accepted: number };
 
+/** 网上受理率 and 掌上受理率 of one group's figures (applications accepted in the period). */
+export const toApplicationIndicators = (figures: ApplicationFigures): ApplicationIndicators => ({
+  accepted: figures.accepted,
+  onlineAcceptanceRate: { numerator: figures.online, denominator: figures.accepted },
+  mobileAcceptanceRate: { numerator: figures.mobile, denominator: figures.accepted },
+});
+
 /**
  * 网上受理率 and 掌上受理率 over the applications accepted in `from..to` (business dates of
- * acceptance), from the daily counters: the cost depends on days × scopes, not on events.
+ * acceptance), from the counters: the cost depends on months × scopes, not on events.
  */
 export async function applicationIndicators(
   reader: ReadModelReader,
@@ -14,31 +22,8 @@ export async function applicationIndicators(
   scope: Scope,
   by?: GroupBy,
 ): Promise<Map<string, ApplicationIndicators>> {
-  const params: unknown[] = [period.from, period.to];
-  const totals = await rows<{ group_id: string; accepted: string; online: string; mobile: string }>(
-    reader,
-    `SELECT ${groupColumn(by)} AS group_id,
-       coalesce(sum(accepted), 0) AS accepted,
-       coalesce(sum(accepted) FILTER (WHERE channel IN ('online', 'mobile')), 0) AS online,
-       coalesce(sum(accepted) FILTER (WHERE channel = 'mobile'), 0) AS mobile
-     FROM rm_acceptances_daily_v1
-     WHERE day BETWEEN $1::date AND $2::date ${scopeFilter(scope, params)}
-     GROUP BY 1`,
-    params,
-  );
-  return new Map(
-    totals.map((row) => {
-      const accepted = toCount(row.accepted);
-      return [
-        row.group_id,
-        {
-          accepted,
-          onlineAcceptanceRate: { numerator: toCount(row.online), denominator: accepted },
-          mobileAcceptanceRate: { numerator: toCount(row.mobile), denominator: accepted },
-        },
-      ];
-    }),
-  );
+  const figures = await applicationFigures(reader, period.to, period, scope, by);
+  return new Map([...figures].filter(([, f]) => f.accepted > 0).map(([group, f]) => [group, toApplicationIndicators(f)]));
 }
 
 export const NO_APPLICATIONS: ApplicationIndicators = {

@@ -1,8 +1,9 @@
 import type { ReadModelReader } from '../shared/read-model-reader';
-import { applicationIndicators, NO_APPLICATIONS } from './application-indicators.query';
+import { applicationFigures, NO_FIGURES, type ApplicationFigures } from './application-figures.query';
+import { NO_APPLICATIONS, toApplicationIndicators } from './application-indicators.query';
 import { EIGHTH_INDICATOR_NOTE, INDICATORS, type IndicatorKey } from './indicator-definitions';
 import { matterIndicators, NO_MATTERS } from './matter-indicators.query';
-import { operationalFigures, type OperationalFigures } from './operational.query';
+import { toOperationalFigures, type OperationalFigures } from './operational.query';
 import { percentRate } from './rate';
 import type { ReportDates } from './report-dates';
 import { describeScope, type GroupBy, type Scope, type ScopeDescription } from './scope';
@@ -40,14 +41,32 @@ export async function indicatorsByGroup(
   scope: Scope,
   by?: GroupBy,
 ): Promise<Map<string, IndicatorResult[]>> {
+  return (await groupFigures(reader, dates, scope, by)).indicators;
+}
+
+/**
+ * Two queries, in parallel: the matters in force on `asOf`, and the application counters (the
+ * period's sums and open/overdue on `asOf`) — whatever the number of applications behind them.
+ */
+async function groupFigures(
+  reader: ReadModelReader,
+  dates: ReportDates,
+  scope: Scope,
+  by?: GroupBy,
+): Promise<{ indicators: Map<string, IndicatorResult[]>; applications: Map<string, ApplicationFigures> }> {
   const [matters, applications] = await Promise.all([
     matterIndicators(reader, dates.asOf, scope, by),
-    applicationIndicators(reader, dates.period, scope, by),
+    applicationFigures(reader, dates.asOf, dates.period, scope, by),
   ]);
-  const groups = by ? [...new Set([...matters.keys(), ...applications.keys()])].sort() : [''];
-  return new Map(
+  const accepted = [...applications].filter(([, f]) => f.accepted > 0).map(([group]) => group);
+  const groups = by ? [...new Set([...matters.keys(), ...accepted])].sort() : [''];
+  const indicators = new Map(
     groups.map((group) => {
-      const figures = { ...(matters.get(group) ?? NO_MATTERS), ...(applications.get(group) ?? NO_APPLICATIONS) };
+      const counted = applications.get(group);
+      const figures = {
+        ...(matters.get(group) ?? NO_MATTERS),
+        ...(counted && counted.accepted > 0 ? toApplicationIndicators(counted) : NO_APPLICATIONS),
+      };
       return [
         group,
         INDICATORS.map(({ key, name, nameEn }) => {
@@ -57,12 +76,18 @@ export async function indicatorsByGroup(
       ];
     }),
   );
+  return { indicators, applications };
 }
 
 export async function assessmentReport(reader: ReadModelReader, dates: ReportDates, scope: Scope): Promise<AssessmentReport> {
-  const [indicators, operational] = await Promise.all([
-    indicatorsByGroup(reader, dates, scope).then((groups) => groups.get('')!),
-    operationalFigures(reader, dates.asOf, dates.period, scope),
-  ]);
-  return { scope: describeScope(scope), asOf: dates.asOf, period: dates.period, indicators, operational, notes: REPORT_NOTES };
+  const { indicators, applications } = await groupFigures(reader, dates, scope);
+  const operational = toOperationalFigures(applications.get('') ?? NO_FIGURES);
+  return {
+    scope: describeScope(scope),
+    asOf: dates.asOf,
+    period: dates.period,
+    indicators: indicators.get('')!,
+    operational,
+    notes: REPORT_NOTES,
+  };
 }

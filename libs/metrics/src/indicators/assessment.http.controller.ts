@@ -7,11 +7,15 @@ import { resolveReportDates } from '../http/resolve-report-dates';
 import { AssessmentQuery } from './assessment-query.dto';
 import { assessmentReport, type AssessmentReport } from './assessment-report';
 import { AssessmentReportDto } from './assessment-report.dto';
+import { ReportCache } from '../shared/report-cache';
 
 @ApiTags('assessment')
 @Controller('api/v1/assessment')
 export class AssessmentController {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly cache: ReportCache,
+  ) {}
 
   @Get()
   @RequireRoles('assessor')
@@ -23,6 +27,8 @@ export class AssessmentController {
   @ApiOkResponse({ type: AssessmentReportDto })
   @ApiReportProblems()
   async assessment(@Query() query: AssessmentQuery): Promise<AssessmentReport> {
-    return assessmentReport(this.dataSource, resolveReportDates(query), { regionCode: query.regionCode, departmentId: query.departmentId });
+    const dates = resolveReportDates(query);
+    const scope = { regionCode: query.regionCode, departmentId: query.departmentId };
+    return this.cache.get(JSON.stringify(['assessment', dates, scope]), () => assessmentReport(this.dataSource, dates, scope));
   }
 }

@@ -25,7 +25,8 @@ interface Totals {
  * The six matter-level indicators (domain.md) over the matters in force on `asOf`: each matter's
  * last status change on or before that date must be `published` (on a tie the later record), and
  * its version is the one with the latest effective date on or before it (then the higher number).
- * Scope and grouping use the department and region of that version.
+ * Scope and grouping use the department and region of that version. The projection has worked
+ * out those periods (`inForcePeriods`): one row per matter in force, read with one range filter.
  */
 export async function matterIndicators(
   reader: ReadModelReader,
@@ -37,16 +38,7 @@ export async function matterIndicators(
   const filter = scopeFilter(scope, params);
   const totals = await rows<Totals>(
     reader,
-    `WITH status AS (
-       SELECT DISTINCT ON (matter_id) matter_id, status FROM rm_matter_status_v1
-       WHERE from_date <= $1::date ORDER BY matter_id, from_date DESC, seq DESC
-     ), in_force AS (
-       SELECT DISTINCT ON (v.matter_id) v.* FROM rm_matter_versions_v1 v
-       JOIN status s ON s.matter_id = v.matter_id AND s.status = 'published'
-       WHERE v.effective_from <= $1::date
-       ORDER BY v.matter_id, v.effective_from DESC, v.version DESC
-     )
-     SELECT ${groupColumn(by)} AS group_id,
+    `SELECT ${groupColumn(by)} AS group_id,
        count(*) AS n,
        count(*) FILTER (WHERE online OR exempt_online) AS online,
        count(*) FILTER (WHERE mobile OR exempt_mobile) AS mobile,
@@ -57,7 +49,8 @@ export async function matterIndicators(
        coalesce(sum(promised_workdays) FILTER (WHERE legal_workdays IS NOT NULL), 0) AS promised,
        coalesce(sum(materials_total), 0) AS materials,
        coalesce(sum(materials_electronic), 0) AS electronic
-     FROM in_force WHERE true ${filter}
+     FROM rm_matter_in_force_v2
+     WHERE valid_from <= $1::date AND (valid_to IS NULL OR valid_to > $1::date) ${filter}
      GROUP BY 1`,
     params,
   );

@@ -1,6 +1,7 @@
-import { rows, toCount, type ReadModelReader } from '../shared/read-model-reader';
+import type { ReadModelReader } from '../shared/read-model-reader';
+import { applicationFigures, NO_FIGURES, type ApplicationFigures } from './application-figures.query';
 import { percentRate } from './rate';
-import { scopeFilter, type Scope } from './scope';
+import type { Scope } from './scope';
 
 export interface RatedCount {
   numerator: number;
@@ -28,44 +29,26 @@ const rated = (numerator: number, denominator: number): RatedCount => ({
   rate: percentRate(numerator, denominator),
 });
 
+/** The operational figures of one group's application figures. */
+export function toOperationalFigures(figures: ApplicationFigures): OperationalFigures {
+  const [s1, s2, s3, s4, s5] = figures.scores;
+  const byScore = { '1': s1, '2': s2, '3': s3, '4': s4, '5': s5 };
+  const total = s1 + s2 + s3 + s4 + s5;
+  return {
+    onTimeCompletionRate: rated(figures.onTime, figures.completed),
+    zeroVisitCompletions: rated(figures.zeroVisit, figures.completed),
+    openApplications: figures.open,
+    overdueOpenApplications: figures.overdue,
+    evaluations: { total, byScore, satisfiedRate: percentRate(s4 + s5, total) },
+  };
+}
+
 export async function operationalFigures(
   reader: ReadModelReader,
   asOf: string,
   period: { from: string; to: string },
   scope: Scope,
 ): Promise<OperationalFigures> {
-  const p1: unknown[] = [period.from, period.to];
-  const [completions] = await rows<{ completed: string; on_time: string; zero_visit: string }>(
-    reader,
-    `SELECT coalesce(sum(completed), 0) AS completed, coalesce(sum(on_time), 0) AS on_time, coalesce(sum(zero_visit), 0) AS zero_visit
-     FROM rm_completions_daily_v1 WHERE day BETWEEN $1::date AND $2::date ${scopeFilter(scope, p1)}`,
-    p1,
-  );
-  const p2: unknown[] = [period.from, period.to];
-  const scores = await rows<{ score: number; evaluations: string }>(
-    reader,
-    `SELECT score, sum(evaluations) AS evaluations FROM rm_evaluations_daily_v1
-     WHERE day BETWEEN $1::date AND $2::date ${scopeFilter(scope, p2)} GROUP BY score`,
-    p2,
-  );
-  const p3: unknown[] = [asOf];
-  const [open] = await rows<{ open: string; overdue: string }>(
-    reader,
-    `SELECT count(*) AS open,
-       count(*) FILTER (WHERE deadline < $1::date AND (paused_since IS NULL OR paused_since > $1::date)) AS overdue
-     FROM rm_applications_v1
-     WHERE accepted_on <= $1::date AND (completed_on IS NULL OR completed_on > $1::date) ${scopeFilter(scope, p3)}`,
-    p3,
-  );
-  const byScore = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
-  for (const row of scores) byScore[String(row.score) as keyof typeof byScore] = toCount(row.evaluations);
-  const total = Object.values(byScore).reduce((sum, count) => sum + count, 0);
-  const completed = toCount(completions?.completed);
-  return {
-    onTimeCompletionRate: rated(toCount(completions?.on_time), completed),
-    zeroVisitCompletions: rated(toCount(completions?.zero_visit), completed),
-    openApplications: toCount(open?.open),
-    overdueOpenApplications: toCount(open?.overdue),
-    evaluations: { total, byScore, satisfiedRate: percentRate(byScore['4'] + byScore['5'], total) },
-  };
+  const figures = await applicationFigures(reader, asOf, period, scope);
+  return toOperationalFigures(figures.get('') ?? NO_FIGURES);
 }

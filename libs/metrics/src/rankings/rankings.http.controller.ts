@@ -7,11 +7,15 @@ import { resolveReportDates } from '../http/resolve-report-dates';
 import { RankingDto } from './ranking.dto';
 import { ranking, type Ranking } from './rankings';
 import { RankingsQuery } from './rankings-query.dto';
+import { ReportCache } from '../shared/report-cache';
 
 @ApiTags('assessment')
 @Controller('api/v1/rankings')
 export class RankingsController {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly cache: ReportCache,
+  ) {}
 
   @Get()
   @RequireRoles('assessor')
@@ -22,6 +26,9 @@ export class RankingsController {
   @ApiOkResponse({ type: RankingDto })
   @ApiReportProblems()
   async rankings(@Query() query: RankingsQuery): Promise<Ranking> {
-    return ranking(this.dataSource, query.indicator, query.by, resolveReportDates(query));
+    const dates = resolveReportDates(query);
+    return this.cache.get(JSON.stringify(['ranking', query.indicator, query.by, dates]), () =>
+      ranking(this.dataSource, query.indicator, query.by, dates),
+    );
   }
 }

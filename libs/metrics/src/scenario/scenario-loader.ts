@@ -7,7 +7,11 @@ import { HandleApplication } from '@app/matters/applications/lifecycle/handle-ap
 import { SubmitApplication } from '@app/matters/applications/submit/submit-application.command';
 import { ChangeMatterCommand } from '@app/matters/matters/change-matter/change-matter.command';
 import { RegisterMatterCommand } from '@app/matters/matters/register-matter/register-matter.command';
+import { EVENT_STORE } from '@app/event-store/event-store.port';
+import { SQL_CLIENT } from '@app/event-store/sql/sql-client';
+import { ApplicantCipher } from '@app/matters/personal-data';
 import { runBounded } from './bounded-pool';
+import { bulkImportApplications } from './bulk/bulk-import-applications';
 import type { ApplicationPlan, IssuePlan, MatterPlan, ScenarioPlan } from './scenario-plan';
 
 export interface LoadProgress {
@@ -33,11 +37,18 @@ const ACTOR = { userId: 'scenario-loader', roles: ['admin'] };
  * code paths as the HTTP API, nothing inserted directly. Streams are loaded in parallel with a
  * bounded concurrency, each stream's commands in order. Every command carries a deterministic
  * Idempotency-Key, so ids are derived from the scenario and loading again appends nothing.
+ * With `bulk`, the applications (the bulk of the events) go through `bulkImportApplications`
+ * instead: the same deciders and the same events, many streams per round trip.
  */
 export async function loadScenario(
   app: INestApplicationContext,
   plan: ScenarioPlan,
-  options: { concurrency?: number; onProgress?: (progress: LoadProgress) => void } = {},
+  options: {
+    concurrency?: number;
+    onProgress?: (progress: LoadProgress) => void;
+    /** applications through the bulk import (`bulkImportApplications`) instead of one handler call per command */
+    bulk?: boolean;
+  } = {},
 ): Promise<LoadResult> {
   const started = performance.now();
   const bus = app.get(CommandBus, { strict: false });
@@ -77,19 +88,32 @@ export async function loadScenario(
       await change(status.type === 'matter.resume' ? { type: status.type } : { type: status.type, reason: status.reason }, status.at);
   });
 
-  await stage('applications', plan.applications, async (application: ApplicationPlan) => {
-    const { key, channel, applicant, submitAt } = application;
-    const submitted = await bus.execute(
-      new SubmitApplication(
-        { matterId: ids.get(application.matterKey)!, channel, applicant },
-        context(key, 0, 'application.submit', submitAt),
-      ),
-    );
-    track(submitted);
-    let step = 1;
-    for (const command of application.steps)
-      track(await bus.execute(new HandleApplication(submitted.id, command, context(key, step++, command.type, command.data.at))));
-  });
+  if (options.bulk) {
+    let done = 0;
+    const deps = {
+      store: app.get(EVENT_STORE, { strict: false }),
+      sql: app.get(SQL_CLIENT, { strict: false }),
+      cipher: app.get(ApplicantCipher, { strict: false }),
+    };
+    const progress = (n: number) => options.onProgress?.({ stage: 'applications', done: (done += n), total: plan.applications.length });
+    progress(0);
+    const contextOf = (application: ApplicationPlan) => (step: number, command: string, at: string) =>
+      context(application.key, step, command, at);
+    track(await bulkImportApplications(deps, plan.applications, ids, contextOf, { onBatch: progress }));
+  } else
+    await stage('applications', plan.applications, async (application: ApplicationPlan) => {
+      const { key, channel, applicant, submitAt } = application;
+      const submitted = await bus.execute(
+        new SubmitApplication(
+          { matterId: ids.get(application.matterKey)!, channel, applicant },
+          context(key, 0, 'application.submit', submitAt),
+        ),
+      );
+      track(submitted);
+      let step = 1;
+      for (const command of application.steps)
+        track(await bus.execute(new HandleApplication(submitted.id, command, context(key, step++, command.type, command.data.at))));
+    });
 
   await stage('quality issues', plan.issues, async (issue: IssuePlan) => {
     const { key } = issue;

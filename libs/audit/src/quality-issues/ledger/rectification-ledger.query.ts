@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CheckpointKeyedCache } from '@app/event-store/projections/checkpoint-keyed-cache';
 import { ISSUES_TABLE, STEPS_TABLE } from '../read-model/quality-issues.schema';
 import type { LedgerItemView, LedgerView } from '../read-model/quality-issue.views';
 
@@ -42,9 +43,18 @@ interface CountRow {
 
 @Injectable()
 export class RectificationLedgerQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  /** answers kept until the quality-issues projection moves (nothing served across a write) */
+  private readonly cache: CheckpointKeyedCache;
 
-  async asOf(filter: LedgerFilter): Promise<LedgerView> {
+  constructor(private readonly dataSource: DataSource) {
+    this.cache = new CheckpointKeyedCache(dataSource, ['quality-issues']);
+  }
+
+  asOf(filter: LedgerFilter): Promise<LedgerView> {
+    return this.cache.get(JSON.stringify(filter), () => this.compute(filter));
+  }
+
+  private async compute(filter: LedgerFilter): Promise<LedgerView> {
     const params = [filter.asOf, filter.departmentId ?? null, filter.regionCode ?? null];
     const rows: CountRow[] = await this.dataSource.query(
       `${AS_OF}
