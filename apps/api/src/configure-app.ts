@@ -22,7 +22,9 @@ export function configureApp(app: NestExpressApplication): void {
     (request.path.startsWith('/docs') ? forDocs : strict)(request as never, response as never, next),
   );
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT: stop accepting, drain the requests in flight, stop the projection runners
+  // (releasing their locks), close the pools, then exit 0 — not re-raise the signal.
+  app.enableShutdownHooks([], { useProcessExit: true });
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApiDescription()), { jsonDocumentUrl: 'docs-json' });
 }
 

@@ -1,6 +1,8 @@
+import type { Server } from 'node:http';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { configureApp } from './configure-app';
@@ -10,8 +12,22 @@ async function main(): Promise<void> {
   configureApp(app);
   const config = app.get(AppConfig);
   await app.listen(config.PORT);
+  closeIdleConnectionsWhenDraining(app);
   const mode = config.embedded ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL';
-  console.log(`API listening on http://localhost:${config.PORT} (${mode}); OpenAPI at /docs`);
+  // through the app's logger: every line on stdout is one JSON object
+  app.get(Logger).log(`API listening on http://localhost:${config.PORT} (${mode}); OpenAPI at /docs`, 'main');
+}
+
+/**
+ * On SIGTERM/SIGINT the shutdown hooks (configureApp) close the server, which waits for every
+ * open connection. A client's keep-alive connection would hold that wait until the client's idle
+ * timeout: close each connection as soon as its last response is sent, so draining takes as long
+ * as the slowest request in flight.
+ */
+function closeIdleConnectionsWhenDraining(app: NestExpressApplication): void {
+  const server = app.getHttpServer() as Server;
+  const drain = () => setInterval(() => server.closeIdleConnections(), 50).unref();
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, drain);
 }
 
 main().catch((error: unknown) => {

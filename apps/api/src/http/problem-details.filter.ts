@@ -6,6 +6,7 @@ import { DomainError } from '@app/matters/domain/domain-error';
 import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { InvalidInputException } from './validation.pipe';
 import { isConnectionError } from '@app/event-store/sql/connection-errors';
+import { healthProblem } from '../health/health-problem';
 
 /**
  * The one place where errors become HTTP responses: problem+json, never a stack trace, never
@@ -28,7 +29,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(error: unknown, request: Request): Problem {
     if (error instanceof InvalidInputException) return problem(400, 'the request has invalid fields', { errors: error.fieldErrors });
     if (error instanceof ThrottlerException) return problem(429, 'rate limit exceeded; retry after the time in Retry-After');
-    if (error instanceof HttpException) return problem(error.getStatus(), detailOf(error));
+    if (error instanceof HttpException) return healthProblem(error) ?? problem(error.getStatus(), detailOf(error));
     if (error instanceof DomainError) {
       const errors = error.details.length > 0 ? { errors: [...error.details] } : {};
       return problem(DOMAIN_STATUS[error.kind], error.message, { code: error.code, ...errors });

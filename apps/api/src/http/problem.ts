@@ -18,6 +18,7 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   404: ['not-found', 'Not found'],
   405: ['method-not-allowed', 'Method not allowed'],
   409: ['conflict', 'Refused by the domain'],
+  410: ['gone', 'Gone'],
   412: ['precondition-failed', 'Version mismatch'],
   413: ['payload-too-large', 'Request body too large'],
   415: ['unsupported-media-type', 'Unsupported media type'],

@@ -1,18 +1,47 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerGuard,
+  type ThrottlerModuleOptions,
+  type ThrottlerStorage,
+} from '@nestjs/throttler';
 
 /**
  * RATE_LIMIT_PER_MINUTE per bearer token, per client address without one. It runs before
- * authentication, so a flood of bad tokens is limited too; the token is hashed, never kept.
+ * authentication, so a flood of bad tokens is limited too: only a token whose signature verifies
+ * gets a bucket of its own — a made-up token counts against its sender's address (else a new
+ * random token per request would dodge the limit and grow the throttler's storage without bound).
+ * The token is hashed, never kept.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  constructor(
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() storage: ThrottlerStorage,
+    reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {
+    super(options, storage, reflector);
+  }
+
   protected override async getTracker(request: { headers?: Record<string, unknown>; ip?: string }): Promise<string> {
     const authorization = request.headers?.authorization;
-    if (typeof authorization === 'string' && authorization.startsWith('Bearer ')) {
+    if (typeof authorization === 'string' && authorization.startsWith('Bearer ') && this.signedByUs(authorization.slice(7))) {
       return `token:${createHash('sha256').update(authorization.slice(7)).digest('base64url')}`;
     }
     return `ip:${request.ip ?? 'unknown'}`;
+  }
+
+  private signedByUs(token: string): boolean {
+    try {
+      this.jwt.verify(token, { algorithms: ['HS256'] });
+      return true;
+    } catch {
+      return false;
+    }
   }
 }

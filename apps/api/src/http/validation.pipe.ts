@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { unsafeInputIn } from './unsafe-input';
 
 /** Field errors as `{field, message}` with dotted paths (`legalTimeLimit.unit`). */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
@@ -15,9 +16,20 @@ export class InvalidInputException extends BadRequestException {
   }
 }
 
+/** Refuses what the DTOs cannot see (see unsafe-input.ts) before class-transformer runs. */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const problems = unsafeInputIn(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+      if (problems.length > 0) throw new InvalidInputException(problems);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** DTOs are validated strictly: unknown fields are rejected, not stripped (mass assignment). */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

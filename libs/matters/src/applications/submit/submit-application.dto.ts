@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { CommandBody } from '@app/http';
 
 export class ApplicantDto {
@@ -25,8 +25,7 @@ export class ApplicantDto {
 
 export class SubmitApplicationDto extends CommandBody {
   @ApiProperty({ format: 'uuid', description: 'the matter (as returned by POST /api/v1/matters)' })
-  @IsString()
-  @Length(1, 200)
+  @IsUUID(undefined, { message: 'matterId must be a UUID' })
   matterId: string;
 
   @ApiProperty({ enum: ['online', 'mobile', 'window'] })

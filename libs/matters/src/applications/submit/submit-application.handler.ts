@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { CommandResult } from '@app/event-store/commands/command-context';
 import { newAggregateId } from '@app/event-store/commands/event-ids';
 import { handleCommand } from '@app/event-store/commands/handle-command';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import { EVENT_STORE, EventStoreUnavailableError, type EventStore } from '@app/event-store/event-store.port';
 import { applicationDecider } from '../../domain';
 import { ApplicantCipher, sealApplicant } from '../../personal-data';
 import { ApplicantKeyStore } from '../applicant-keys/applicant-key-store';
@@ -16,7 +16,9 @@ import { MatterInForce } from './matter-in-force';
  * Submission: look the matter up (404 unknown, 403 another department's, `not_in_force` 409 via
  * the decider), give the applicant a new key, seal name and id number under it, and append
  * `application.submitted` with only the sealed blob and the masks. A refused or replayed
- * submission deletes the key it made, so no key outlives a submission that was not recorded.
+ * submission deletes the key it made, so no key outlives a submission that was not recorded —
+ * except when the store became unreachable mid-append: the outcome is unknown then, and erasing
+ * the key of a submission that was in fact recorded would destroy its applicant's data.
  */
 @CommandHandler(SubmitApplication)
 export class SubmitApplicationHandler implements ICommandHandler<SubmitApplication> {
@@ -48,7 +50,9 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
       if (result.events.length === 0) await this.keys.erase(keyId);
       return { id: applicationId, version: result.version, position: result.position };
     } catch (error) {
-      await this.keys.erase(keyId).catch(() => undefined);
+      // Unreachable store mid-append: the submission may be recorded with only its answer lost, so
+      // its key stays (a retry under the same Idempotency-Key answers that submission).
+      if (!(error instanceof EventStoreUnavailableError)) await this.keys.erase(keyId).catch(() => undefined);
       throw error;
     }
   }

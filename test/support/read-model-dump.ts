@@ -1,0 +1,43 @@
+import type { Projection } from '@app/event-store/projections/projection';
+import type { SqlExecutor } from '@app/event-store/sql/sql-client';
+
+/** The audit trail is an append-only hash chain, never reset: rebuilds leave it (and its table) alone. */
+export const rebuildable = (projection: Pick<Projection, 'name'>) => projection.name !== 'audit-trail';
+export const AUDIT_TRAIL_TABLE = 'audit_log_v1';
+
+/** Not read models: the event store's own tables and the projections' checkpoints. */
+const NOT_READ_MODELS = new Set(['es_events', 'es_streams', 'projection_checkpoints']);
+
+/**
+ * Tables of additive counters (upserted `+n` per key): a row whose counters are all 0 says the
+ * same as no row, and whether one is left depends on where batches happened to end.
+ */
+const ADDITIVE_COUNTERS = /_counters_v\d+$/;
+const allZero = (row: string) =>
+  Object.values(JSON.parse(row) as Record<string, unknown>).every((value) => typeof value !== 'number' || value === 0);
+
+/**
+ * Every row of every other table of the database, as sorted JSON lines per table: two dumps are
+ * equal when the tables hold exactly the same rows (whatever their physical order; all-zero rows
+ * of additive counter tables aside).
+ */
+export async function dumpReadModels(sql: SqlExecutor): Promise<Record<string, string[]>> {
+  const tables = await sql.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+  );
+  const dump: Record<string, string[]> = {};
+  for (const { name } of tables.filter((table) => !NOT_READ_MODELS.has(table.name))) {
+    const rows = await sql.query<{ row: string }>(`SELECT to_jsonb(t)::text AS row FROM "${name}" t`);
+    const lines = rows.map((r) => r.row);
+    dump[name] = (ADDITIVE_COUNTERS.test(name) ? lines.filter((line) => !allZero(line)) : lines).sort();
+  }
+  return dump;
+}
+
+/** Tables whose content differs between two dumps, with the row counts, for a readable failure. */
+export function differences(actual: Record<string, string[]>, expected: Record<string, string[]>): string[] {
+  const names = new Set([...Object.keys(actual), ...Object.keys(expected)]);
+  return [...names]
+    .filter((name) => JSON.stringify(actual[name]) !== JSON.stringify(expected[name]))
+    .map((name) => `${name}: ${actual[name]?.length ?? 'missing'} rows vs ${expected[name]?.length ?? 'missing'} in a clean rebuild`);
+}
