@@ -9,17 +9,8 @@ export const AUDIT_TRAIL_TABLE = 'audit_log_v1';
 const NOT_READ_MODELS = new Set(['es_events', 'es_streams', 'projection_checkpoints']);
 
 /**
- * Tables of additive counters (upserted `+n` per key): a row whose counters are all 0 says the
- * same as no row, and whether one is left depends on where batches happened to end.
- */
-const ADDITIVE_COUNTERS = /_counters_v\d+$/;
-const allZero = (row: string) =>
-  Object.values(JSON.parse(row) as Record<string, unknown>).every((value) => typeof value !== 'number' || value === 0);
-
-/**
  * Every row of every other table of the database, as sorted JSON lines per table: two dumps are
- * equal when the tables hold exactly the same rows (whatever their physical order; all-zero rows
- * of additive counter tables aside).
+ * equal when the tables hold exactly the same rows, whatever their physical order.
  */
 export async function dumpReadModels(sql: SqlExecutor): Promise<Record<string, string[]>> {
   const tables = await sql.query<{ name: string }>(
@@ -28,8 +19,7 @@ export async function dumpReadModels(sql: SqlExecutor): Promise<Record<string, s
   const dump: Record<string, string[]> = {};
   for (const { name } of tables.filter((table) => !NOT_READ_MODELS.has(table.name))) {
     const rows = await sql.query<{ row: string }>(`SELECT to_jsonb(t)::text AS row FROM "${name}" t`);
-    const lines = rows.map((r) => r.row);
-    dump[name] = (ADDITIVE_COUNTERS.test(name) ? lines.filter((line) => !allZero(line)) : lines).sort();
+    dump[name] = rows.map((r) => r.row).sort();
   }
   return dump;
 }

@@ -69,8 +69,9 @@ export class DailyCounters {
     this.add(day, department_id, region_code, change);
   }
 
+  /** The increments that change something (a +1 and a −1 within one batch cancel out). */
   rows(): CounterRow[] {
-    return [...this.increments.values()];
+    return [...this.increments.values()].filter((row) => COUNT_NAMES.some((name) => row[name] !== 0));
   }
 
   private add(day: string, department_id: string, region_code: string, counts: Partial<Counts>): void {
@@ -82,6 +83,16 @@ export class DailyCounters {
     }
   }
 }
+
+/**
+ * Rows that additive upserts brought back to all zeros: deleting them keeps the table the same
+ * whichever way the events were cut into batches (a rebuild equals live catch-up row for row).
+ */
+export const DELETE_ZERO_COUNTERS = `DELETE FROM rm_application_counters_v2 WHERE ${Object.keys(COUNTER_COLUMNS)
+  .filter((name) => !['grain', 'day', 'department_id', 'region_code'].includes(name))
+  .map((name) => `${name} = 0`)
+  .join(' AND ')} AND (grain, day, department_id, region_code) IN (
+    SELECT grain, day::date, department_id, region_code FROM jsonb_to_recordset($1::jsonb) AS k(grain text, day text, department_id text, region_code text))`;
 
 const ZERO: Counts = {
   accepted: 0,
@@ -98,3 +109,5 @@ const ZERO: Counts = {
   open_delta: 0,
   overdue_delta: 0,
 };
+
+const COUNT_NAMES = Object.keys(ZERO) as (keyof Counts)[];
