@@ -15,10 +15,12 @@ const base = {
 
 /* Hooks start PGlite or a whole app: give them time on a busy 2-core machine (a hang still fails). */
 module.exports = {
+  // a global option (ignored inside `projects`)
+  testTimeout: 120_000,
   globalSetup: '<rootDir>/jest.global-setup.js',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.unit.spec.ts', '<rootDir>/apps/**/*.unit.spec.ts'] },
-    { ...base, displayName: 'int', testTimeout: 60_000, testMatch: ['<rootDir>/libs/**/*.int.spec.ts', '<rootDir>/apps/**/*.int.spec.ts'] },
-    { ...base, displayName: 'e2e', testTimeout: 120_000, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    { ...base, displayName: 'int', testMatch: ['<rootDir>/libs/**/*.int.spec.ts', '<rootDir>/apps/**/*.int.spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

@@ -72,7 +72,7 @@ async function measure(config: BenchConfig, api: ApiProcess): Promise<CommandThr
   };
 }
 
-function acceptAndComplete(baseUrl: string, headers: Record<string, string>, ids: string[], connections: number, seconds: number) {
+export function acceptAndComplete(baseUrl: string, headers: Record<string, string>, ids: string[], connections: number, seconds: number) {
   let next = 0;
   return autocannon({
     url: baseUrl,

@@ -3,6 +3,8 @@ import { isFigure, Outcome } from '../support/stats';
 import { BenchReport } from './bench-report';
 import { formatNumber } from './ratios-and-targets';
 import { RESULT_KEYS, RESULT_LABELS } from './result-keys';
+import { HTTP_COMMAND_FINDINGS } from '../http/http-command-findings';
+import { REPORT_AND_REBUILD_FINDINGS } from '../scenario/report-rebuild-findings';
 import { PROFILE_FINDINGS } from './profile-findings';
 
 /** `BENCHMARKS.md`: machine, every figure with its median and spread, every ratio, every target met or missed. */
@@ -59,6 +61,8 @@ export function writeBenchmarksMarkdown(path: string, report: BenchReport): void
     ),
     '',
     ...PROFILE_FINDINGS,
+    ...REPORT_AND_REBUILD_FINDINGS,
+    ...HTTP_COMMAND_FINDINGS,
     '',
     '## How each section measures',
     '',

@@ -32,11 +32,7 @@ export const PROFILE_FINDINGS: readonly string[] = [
   '  parsing the same JSON): the runner now hands its projections a `SharedReadsStore`, where identical concurrent',
   '  reads share one query and a non-empty batch is kept 2 s for the slower ones. Under the HTTP load `readAll` calls',
   '  per command fell from 0.39 to 0.10.',
-  '- **HTTP commands.** Per accept/complete the API sends about 1.7 stream reads (`handleCommand` reads the stream,',
-  '  the submission reads the matter too) and 1 append; the projections, batching under load, add about 0.1 reads and',
-  '  0.35 transactions per command. A CPU profile of the API under the load showed no single hot spot: socket writes',
-  '  (about 20 %), `createPublicKey` of the applicant sealing in submissions (about 14 %, the stocking phase), then',
-  '  Nest, validation and `pg` spread thin.',
+  '- **HTTP commands.** See “HTTP commands: profile and fixes” below.',
   "- **The machine was shared** while these figures were taken (other engineers' test suites: load average 6–12 on 2",
   '  cores, see the Machine table); absolute figures from a quiet machine will be higher, the interleaved ratios less so.',
 ];

@@ -15,6 +15,7 @@ import { EtagInterceptor } from './commands/etag.interceptor';
 import { IdempotencyInterceptor } from './commands/idempotency.interceptor';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { QueueThrottlerStorage } from './http/queue-throttler.storage';
 import { RateLimitGuard } from './http/rate-limit.guard';
 import { requestLogging } from './http/request-logging';
 import { MetricsModule } from './metrics/metrics.module';
@@ -27,7 +28,10 @@ import { StorageModule } from './storage/storage.module';
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: requestLogging }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
+        storage: new QueueThrottlerStorage(),
+      }),
     }),
     StorageModule,
     ProjectionsModule,

@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
 import { AuthGuard } from './auth.guard';
+import { BearerTokens } from './bearer-token';
 import { resolveJwtSecret } from './jwt-secret';
 
 @Global()
@@ -21,7 +22,7 @@ import { resolveJwtSecret } from './jwt-secret';
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [JwtModule],
+  providers: [BearerTokens, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [JwtModule, BearerTokens],
 })
 export class AuthModule {}

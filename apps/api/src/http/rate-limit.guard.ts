@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
+import { BearerTokens } from '../auth/bearer-token';
 import {
   InjectThrottlerOptions,
   InjectThrottlerStorage,
@@ -23,25 +23,14 @@ export class RateLimitGuard extends ThrottlerGuard {
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
     @InjectThrottlerStorage() storage: ThrottlerStorage,
     reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly tokens: BearerTokens,
   ) {
     super(options, storage, reflector);
   }
 
   protected override async getTracker(request: { headers?: Record<string, unknown>; ip?: string }): Promise<string> {
-    const authorization = request.headers?.authorization;
-    if (typeof authorization === 'string' && authorization.startsWith('Bearer ') && this.signedByUs(authorization.slice(7))) {
-      return `token:${createHash('sha256').update(authorization.slice(7)).digest('base64url')}`;
-    }
+    const bearer = this.tokens.of(request);
+    if (bearer.status === 'verified') return `token:${createHash('sha256').update(bearer.token).digest('base64url')}`;
     return `ip:${request.ip ?? 'unknown'}`;
-  }
-
-  private signedByUs(token: string): boolean {
-    try {
-      this.jwt.verify(token, { algorithms: ['HS256'] });
-      return true;
-    } catch {
-      return false;
-    }
   }
 }

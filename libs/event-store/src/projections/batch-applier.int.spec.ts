@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EventStore, ReadAllOptions } from '../event-store.port';
 import { testBackends } from '../testing/databases';
 import { BatchApplier } from './batch-applier';
@@ -58,5 +59,46 @@ describe.each(testBackends())('%s: BatchApplier batch sizes', (backend) => {
     expect((await readCheckpoint(fx.sql, projection))?.position).toBe(last.position);
     const [{ total }] = await fx.sql.query<{ total: number }>(`SELECT sum(events)::int AS total FROM ${projection.typesTable}`);
     expect(total).toBe(16); // the handled two types of every three events (23 events: 8 + 8 created/updated)
+  });
+
+  it('defers the checkpoint-only write of a batch it does not handle, and stores it with the next handled batch or once caught up', async () => {
+    const projection = tallyProjection();
+    await fx.sql.transaction(async (tx) => {
+      await registerProjection(tx, projection);
+      await projection.setup(tx);
+    });
+    const positions: number[] = [];
+    for (const type of ['thing.ignored', 'thing.ignored', 'thing.created', 'thing.ignored']) {
+      const metadata = { actor: 'system', correlationId: randomUUID(), at: '2024-01-01T00:00:00+08:00' };
+      positions.push(
+        (await fx.store.append('thing-1', [{ id: randomUUID(), type, data: { n: 0 }, metadata }], { expectedVersion: 'any' })).position,
+      );
+    }
+    await eventually(async () => (await fx.store.readAll({ limit: 10 })).length === 4, 10_000, 'the events to be visible');
+    const applier = new BatchApplier(
+      fx.store,
+      fx.sql,
+      projection,
+      { checkpoint: null, position: null },
+      { batchSize: 1, deferCheckpointMs: 60_000 },
+    );
+    const stored = async () => (await readCheckpoint(fx.sql, projection))?.position ?? null;
+
+    const seen: [number | null, number | null][] = [];
+    for (let step = 0; step < 4; step++) {
+      expect(await applier.step()).toBe(1);
+      seen.push([applier.position.position, await stored()]);
+    }
+    expect(seen).toEqual([
+      [positions[0], null], // not handled: past it in memory only
+      [positions[1], null],
+      [positions[2], positions[2]], // handled: applied and the checkpoint moved from where it was stored
+      [positions[3], positions[2]],
+    ]);
+    expect(await applier.step()).toBe(0); // caught up: the deferred checkpoint is stored
+    expect(await stored()).toBe(positions[3]);
+    const [{ total }] = await fx.sql.query<{ total: number }>(`SELECT sum(events)::int AS total FROM ${projection.typesTable}`);
+    expect(total).toBe(1);
+    await applier.settle();
   });
 });

@@ -24,45 +24,60 @@ export class ProjectionLockLostError extends Error {
  * Batches are `batchSize` events while the projection keeps up, and `catchUpBatchSize` while it is
  * behind (the last read came back full): a rebuild then costs fewer transactions and round trips,
  * and the projections' multi-row upserts get more rows per statement.
+ *
+ * A batch with none of the projection's event types changes nothing but the checkpoint; with
+ * `deferCheckpointMs` that write waits (at most that long, and only while events keep coming):
+ * under a stream of commands most projections handle few of the types, and each of their batches
+ * would otherwise cost a transaction. In memory (`position`) the projection is past the batch at
+ * once; the stored checkpoint follows with the next handled batch, when the time is up, when the
+ * projection has caught up, or on `flush()`. Until then a restart just reads those events again.
  */
 export class BatchApplier {
   private readonly handles: ReadonlySet<string> | 'all';
   private prefetched: { after: Checkpoint | null; limit: number; events: Promise<RecordedEvent[]> } | null = null;
   private behind = false;
+  /** the checkpoint in `projection_checkpoints`: behind `at` while a checkpoint-only write is deferred */
+  private stored: Checkpoint | null;
+  /** when the oldest deferred checkpoint-only write was put off (null: none pending) */
+  private deferredSince: number | null = null;
 
   constructor(
     private readonly store: EventStore,
     private readonly sql: SqlClient,
     private readonly projection: Projection,
     private at: ProjectionPosition,
-    private readonly options: { batchSize: number; catchUpBatchSize?: number; stillHeld?: () => boolean },
+    private readonly options: { batchSize: number; catchUpBatchSize?: number; deferCheckpointMs?: number; stillHeld?: () => boolean },
   ) {
     this.handles = projection.handles === 'all' ? 'all' : new Set(projection.handles);
+    this.stored = at.checkpoint;
   }
 
   get position(): ProjectionPosition {
     return this.at;
   }
 
-  /** Applies the next batch; returns how many events it moved past (0 = caught up). */
+  /** Applies the next batch; returns how many events it moved past (0 = caught up, the checkpoint stored). */
   async step(): Promise<number> {
-    const after = this.at.checkpoint;
-    const read = this.read(after);
+    const read = this.read(this.at.checkpoint);
     const events = await read.events;
     this.behind = events.length === read.limit;
-    if (events.length === 0) return 0;
+    if (events.length === 0) {
+      await this.flush();
+      return 0;
+    }
     const last = events[events.length - 1];
     if (this.behind) this.prefetch(last.checkpoint);
     const handles = this.handles;
     const handled = handles === 'all' ? events : events.filter((event) => handles.has(event.type));
-    await this.sql.transaction(async (tx) => {
-      this.assertHeld();
-      await advanceCheckpoint(tx, this.projection, after, last.checkpoint, last.position);
-      if (handled.length > 0) await this.projection.apply(handled, tx);
-      this.assertHeld();
-    });
-    this.at = { checkpoint: last.checkpoint, position: last.position };
+    const next = { checkpoint: last.checkpoint, position: last.position };
+    if (handled.length === 0 && this.mayDefer()) this.at = next;
+    else await this.write(handled, next);
     return events.length;
+  }
+
+  /** Stores a deferred checkpoint now (the lock must still be held). */
+  async flush(): Promise<void> {
+    if (this.stored !== this.at.checkpoint) await this.write([], this.at);
   }
 
   /** Waits for a read in flight, so nothing runs on the connection after the caller is done. */
@@ -90,6 +105,28 @@ export class BatchApplier {
 
   private limit(): number {
     return this.behind ? (this.options.catchUpBatchSize ?? this.options.batchSize) : this.options.batchSize;
+  }
+
+  /** Applies `handled` and moves the stored checkpoint from where it is to `next`, in one transaction. */
+  private async write(handled: RecordedEvent[], next: ProjectionPosition): Promise<void> {
+    const from = this.stored;
+    await this.sql.transaction(async (tx) => {
+      this.assertHeld();
+      await advanceCheckpoint(tx, this.projection, from, next.checkpoint!, next.position!);
+      if (handled.length > 0) await this.projection.apply(handled, tx);
+      this.assertHeld();
+    });
+    this.at = next;
+    this.stored = next.checkpoint;
+    this.deferredSince = null;
+  }
+
+  private mayDefer(): boolean {
+    const limit = this.options.deferCheckpointMs ?? 0;
+    if (limit <= 0) return false;
+    const now = Date.now();
+    this.deferredSince ??= now;
+    return now - this.deferredSince < limit;
   }
 
   private assertHeld(): void {

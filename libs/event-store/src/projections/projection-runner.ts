@@ -10,6 +10,13 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** per transaction while a projection is behind, e.g. rebuilding (default 2000; `batchSize` when only that is given) */
   catchUpBatchSize?: number;
+  /**
+   * how long a batch without any of a projection's event types may leave its stored checkpoint
+   * behind while events keep coming (default 200 ms; 0 stores it with every batch). In this
+   * process the projection is past such a batch at once; another process's `waitForPosition`
+   * sees it up to this much later.
+   */
+  deferCheckpointMs?: number;
   /** how long a caught-up projection waits for an append before reading again (default 100 ms) */
   pollMs?: number;
   /** how often an instance without the lock tries to take it over (default 1 s) */
@@ -45,6 +52,7 @@ export class ProjectionRunner {
     const workerOptions = {
       batchSize: options.batchSize ?? 500,
       catchUpBatchSize: options.catchUpBatchSize ?? options.batchSize ?? 2000,
+      deferCheckpointMs: options.deferCheckpointMs ?? 200,
       pollMs: options.pollMs ?? 100,
       lockRetryMs: options.lockRetryMs ?? 1000,
       retryBackoffMs: options.retryBackoffMs ?? 200,

@@ -8,6 +8,8 @@ import { StopSignal } from './stop-signal';
 export interface ProjectionWorkerOptions {
   batchSize: number;
   catchUpBatchSize: number;
+  /** how long a checkpoint-only write may wait while events keep coming (see BatchApplier) */
+  deferCheckpointMs: number;
   pollMs: number;
   lockRetryMs: number;
   retryBackoffMs: number;
@@ -107,6 +109,7 @@ export class ProjectionWorker {
     const applier = new BatchApplier(this.store, this.sql, this.projection, this.at, {
       batchSize: this.options.batchSize,
       catchUpBatchSize: this.options.catchUpBatchSize,
+      deferCheckpointMs: this.options.deferCheckpointMs,
       stillHeld: () => lock.held,
     });
     this.holding = true;
@@ -115,6 +118,9 @@ export class ProjectionWorker {
       await this.follow(applier, lock);
     } finally {
       await applier.settle();
+      // a deferred checkpoint, stored before the lock goes (a restart would only re-read those events)
+      if (lock.held)
+        await applier.flush().catch((error: unknown) => this.options.logger.error(`${this.label}: storing its checkpoint failed`, error));
     }
   }
 

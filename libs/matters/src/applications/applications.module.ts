@@ -6,6 +6,7 @@ import { DiscloseApplicantHandler } from './disclose-applicant/disclose-applican
 import { EraseApplicantHandler } from './erase-applicant/erase-applicant.command';
 import { EraseApplicantController } from './erase-applicant/erase-applicant.controller';
 import { ApplicationLifecycleController } from './lifecycle/application-lifecycle.controller';
+import { applicationStreamCacheProvider } from './lifecycle/application-stream-cache';
 import { HandleApplicationHandler } from './lifecycle/handle-application.command';
 import { ApplicationsQueryController } from './read-model/applications-query.controller';
 import { GetApplicationHandler } from './read-model/get-application.query';
@@ -33,6 +34,7 @@ import { SubmitApplicationHandler } from './submit/submit-application.handler';
     ApplicantKeyStore,
     MatterInForce,
     SubmitApplicationHandler,
+    applicationStreamCacheProvider,
     HandleApplicationHandler,
     EraseApplicantHandler,
     DiscloseApplicantHandler,

@@ -3,12 +3,14 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { CommandResult } from '@app/event-store/commands/command-context';
 import { newAggregateId } from '@app/event-store/commands/event-ids';
 import { handleCommand } from '@app/event-store/commands/handle-command';
+import type { StreamCache } from '@app/event-store/commands/stream-cache';
 import { EVENT_STORE, EventStoreUnavailableError, type EventStore } from '@app/event-store/event-store.port';
 import { applicationDecider } from '../../domain';
 import { ApplicantCipher, sealApplicant } from '../../personal-data';
 import { ApplicantKeyStore } from '../applicant-keys/applicant-key-store';
 import { applicationStreamId } from '../application-stream';
 import { assertDepartment, assertMayHandle } from '../application-scope';
+import { APPLICATION_STREAM_CACHE } from '../lifecycle/application-stream-cache';
 import { SubmitApplication } from './submit-application.command';
 import { MatterInForce } from './matter-in-force';
 
@@ -27,6 +29,7 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
     private readonly matters: MatterInForce,
     private readonly keys: ApplicantKeyStore,
     private readonly cipher: ApplicantCipher,
+    @Inject(APPLICATION_STREAM_CACHE) private readonly cache: StreamCache,
   ) {}
 
   async execute({ body, context }: SubmitApplication): Promise<CommandResult> {
@@ -46,6 +49,7 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
         applicationStreamId(applicationId),
         { type: 'application.submit', data },
         context,
+        { cache: this.cache }, // the acceptance that follows need not read the new stream
       );
       if (result.events.length === 0) await this.keys.erase(keyId);
       return { id: applicationId, version: result.version, position: result.position };
