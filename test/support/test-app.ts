@@ -26,15 +26,17 @@ export interface TestApp {
  * temporary DATA_DIR. Nothing is mocked; `env` overrides configuration.
  */
 export async function startTestApp(backend: TestBackend, env: Record<string, string> = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gov-e2e-'));
   const database = backend === 'postgres' ? await createThrowawayDatabase('e2e') : undefined;
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: 'silent',
-    ...(database && { DATABASE_URL: database.url }),
-    ...env,
-  });
+  return launchTestApp({ ...(database && { DATABASE_URL: database.url }), ...env }, async () => database?.drop());
+}
+
+/**
+ * The application with this configuration (over test defaults) and a temporary DATA_DIR; `release`
+ * runs after it has closed (e.g. to drop its database).
+ */
+export async function launchTestApp(env: Record<string, string>, release: () => Promise<void> = async () => undefined): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gov-e2e-'));
+  const config = loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...env });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(AppConfig)
     .useValue(config)
@@ -50,7 +52,7 @@ export async function startTestApp(backend: TestBackend, env: Record<string, str
     token: (claims) => jwt.sign({ sub: 'test-user', ...claims }, { algorithm: 'HS256', expiresIn: '1h' }),
     async close() {
       await app.close();
-      await database?.drop();
+      await release();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
