@@ -6,7 +6,7 @@
  * `pg_stat_database`. BENCH_API_NODE_FLAGS='--cpu-prof --cpu-prof-dir=…' profiles the API.
  */
 import 'reflect-metadata';
-import { readdirSync, readFileSync } from 'node:fs';
+import { backendsOf, cpuMs } from '../support/process-cpu';
 import { Client } from 'pg';
 import { startApi } from '../support/api-process';
 import { log } from '../support/log';
@@ -63,36 +63,6 @@ async function main(seconds: number, submissions: number): Promise<void> {
       await api.stop();
     }
   });
-}
-
-/** user + system CPU time of these processes so far, ms (Linux /proc; clock ticks of 10 ms) */
-function cpuMs(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-        .replace(/^.*\) /, '')
-        .split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // exited
-    }
-  }
-  return ticks * 10;
-}
-
-/** The server processes of the connections to `database` (on this machine). */
-function backendsOf(database: string): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
 }
 
 async function counters(client: Client, database: string): Promise<Counters> {

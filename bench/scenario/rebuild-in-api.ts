@@ -47,7 +47,7 @@ export async function rebuildInApi(databaseUrl: string, label: string, timeoutS:
 }
 
 /** Back to position 0 with emptied tables, each projection that allows it; and where the store ends. */
-async function resetProjections(databaseUrl: string): Promise<{ events: number; last: string; rebuilt: string[]; kept: string[] }> {
+export async function resetProjections(databaseUrl: string): Promise<{ events: number; last: string; rebuilt: string[]; kept: string[] }> {
   const sql = new PostgresSqlClient({ connectionString: databaseUrl, max: 2 });
   const rebuilt: string[] = [];
   const kept: string[] = [];

@@ -18,9 +18,10 @@ export interface ScenarioOutcomes {
 
 interface SizeResult {
   load: Awaited<ReturnType<typeof loadScenario>>;
-  rebuild: { events: number; rebuilt: string[]; kept: string[]; seconds: number; withBootS: number; eventsPerSecond: number };
+  /** an Error when the projections were not rebuilt in time: the load still counts */
+  rebuild: { events: number; rebuilt: string[]; kept: string[]; seconds: number; withBootS: number; eventsPerSecond: number } | Error;
   latency: RouteLatency[] | Error;
-  apiPeakRssMb: number;
+  apiPeakRssMb: number | null;
 }
 
 /**
@@ -43,21 +44,20 @@ export async function measureScenarioSections(config: BenchConfig): Promise<Scen
   const notes = [...describe('small', smallSize, small), ...(largeSize === null ? [] : describe('large', largeSize, large))];
   // "the scenario" of sections 3: the large one, or in --quick the only one
   const main = largeSize === null ? small : large;
-  const rebuildFrom = !(main instanceof Error) ? main : !(small instanceof Error) ? small : null;
-  if (rebuildFrom && rebuildFrom !== main)
-    notes.push(
-      `rebuild.events_per_s was measured on the small scenario (${rebuildFrom.rebuild.events} events): the large one did not load.`,
-    );
+  const rebuilt = (r: SizeResult | Error) => (r instanceof Error || r.rebuild instanceof Error ? null : r.rebuild);
+  const rebuildFrom = rebuilt(main) ?? rebuilt(small);
+  if (rebuildFrom && rebuildFrom !== rebuilt(main))
+    notes.push(`rebuild.events_per_s was measured on the small scenario (${rebuildFrom.events} events): the large one was not rebuilt.`);
   notes.push(
     'Rebuild: every projection reset to position 0 (checkpoint and tables, as `projections rebuild` does; the audit trail refuses by design and stays), then the API started and rebuilds them all at once; timed from the first committed batch until every projection is live at the last event (flatters a small store by at most one batch of 2,000 events). Measured once per size.',
     `Report latency: each route asked one request after another for ${config.report.secondsPerRoute} s on 1 connection, ${config.runs} runs; the figure is the worst route's p99 per run.`,
   );
   return {
     loadS: !(main instanceof Error) ? figureOf([main.load.loadS], 's') : missing(main.message),
-    rebuildEventsPerSecond: rebuildFrom ? figureOf([rebuildFrom.rebuild.eventsPerSecond], 'events/s') : missing(reasonOf(main)),
+    rebuildEventsPerSecond: rebuildFrom ? figureOf([rebuildFrom.eventsPerSecond], 'events/s') : missing(reasonOf(main)),
     reportP99Small: latencyOutcome(small),
     reportP99Large: latencyOutcome(large),
-    apiPeakRssMb: [small, large].flatMap((r) => (r instanceof Error ? [] : [r.apiPeakRssMb])),
+    apiPeakRssMb: [small, large].flatMap((r) => (r instanceof Error || r.apiPeakRssMb === null ? [] : [r.apiPeakRssMb])),
     notes,
   };
 }
@@ -67,7 +67,8 @@ async function oneSize(config: BenchConfig, label: string, applications: number)
     log(`scenario ${label}: loading ${applications} applications`);
     // the large scenario through the bulk import (1,000,000 applications one command per round trip take hours)
     const load = await loadScenario(db.url, applications, config.scenario.loadBudgetS, label === 'large');
-    const rebuild = await rebuildInApi(db.url, label, config.scenario.rebuildBudgetS);
+    const rebuild = await rebuildInApi(db.url, label, config.scenario.rebuildBudgetS).catch((error: Error) => error);
+    if (rebuild instanceof Error) return { load, rebuild, latency: rebuild, apiPeakRssMb: null };
     try {
       const latency = await measureReportLatency(rebuild.api.baseUrl, config.runs, config.report.secondsPerRoute).catch(
         (error: Error) => error,
@@ -82,6 +83,8 @@ async function oneSize(config: BenchConfig, label: string, applications: number)
 function describe(label: string, size: number, result: SizeResult | Error): string[] {
   if (result instanceof Error) return [`${label} scenario (${size} applications): not measured — ${result.message}`];
   const { load, rebuild } = result;
+  if (rebuild instanceof Error)
+    return [`${label} scenario: ${load.applications} applications, loaded in ${load.loadS.toFixed(1)} s; not rebuilt: ${rebuild.message}`];
   return [
     `${label} scenario: ${load.applications} applications, loaded in ${load.loadS.toFixed(1)} s ` +
       (load.bulk
@@ -89,7 +92,7 @@ function describe(label: string, size: number, result: SizeResult | Error): stri
         : `through the command handlers (${load.totalS.toFixed(1)} s until the loader's own projections caught up; loader peak RSS ${load.peakRssMb?.toFixed(0) ?? '?'} MB); `) +
       `${rebuild.events} events; ${rebuild.rebuilt.length} projections rebuilt by the API in ${rebuild.seconds.toFixed(1)} s (${rebuild.withBootS.toFixed(1)} s from spawning it) ` +
       `(${Math.round(rebuild.eventsPerSecond)} store events/s, ${Math.round(rebuild.eventsPerSecond * rebuild.rebuilt.length)} projection-events/s; ` +
-      `kept as they were: ${rebuild.kept.join(', ') || 'none'}); API peak RSS ${result.apiPeakRssMb.toFixed(0)} MB.`,
+      `kept as they were: ${rebuild.kept.join(', ') || 'none'}); API peak RSS ${result.apiPeakRssMb?.toFixed(0) ?? '?'} MB.`,
     ...(result.latency instanceof Error
       ? [`${label} · report routes: ${result.latency.message}`]
       : result.latency.map((r) => `${label} · GET ${r.route}: p50 ${r.p50.join(', ')} ms · p99 ${r.p99.join(', ')} ms`)),
@@ -103,7 +106,8 @@ function latencyOutcome(result: SizeResult | Error): Outcome {
 }
 
 function reasonOf(result: SizeResult | Error): string {
-  return result instanceof Error ? result.message : '';
+  if (result instanceof Error) return result.message;
+  return result.rebuild instanceof Error ? result.rebuild.message : '';
 }
 
 function allMissing(reason: string): ScenarioOutcomes {

@@ -71,6 +71,24 @@ export interface ReadAllOptions {
   limit: number;
 }
 
+export interface ReadWindowOptions extends ReadAllOptions {
+  /** only events of these types are returned (the others are still counted in the window) */
+  types: readonly string[];
+}
+
+/**
+ * The next `limit` events after a checkpoint (in `readAll`'s order) as one window, of which only
+ * those of the wanted types are returned: a projection catching up reads past the events it does
+ * not handle without receiving them. `end` is where the window stops (the checkpoint to resume
+ * after), null when nothing follows the checkpoint; `scanned` how many events the window held
+ * (`limit`: there may be more).
+ */
+export interface LogWindow {
+  events: RecordedEvent[];
+  scanned: number;
+  end: { checkpoint: Checkpoint; position: number } | null;
+}
+
 export interface EventStore {
   /**
    * Appends atomically. Throws `WrongExpectedVersionError` when the stream is not at
@@ -88,6 +106,9 @@ export interface EventStore {
    * last checkpoint it processed can never skip an event.
    */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+
+  /** `readAll`'s next window, returning only the events of `types` (see `LogWindow`). */
+  readWindow(options: ReadWindowOptions): Promise<LogWindow>;
 
   /** True when a subscriber at `checkpoint` has seen the event at global position `position`. */
   covers(checkpoint: Checkpoint | null, position: number): Promise<boolean>;

@@ -1,5 +1,14 @@
-import { Checkpoint, NewEvent } from '../event-store.port';
-import { ContractContext, expectStrictlyIncreasing, freshStream, head, newEvents, readOwn, withoutCheckpoint } from './contract-fixtures';
+import { Checkpoint, NewEvent, RecordedEvent } from '../event-store.port';
+import {
+  ContractContext,
+  expectStrictlyIncreasing,
+  freshStream,
+  head,
+  newEvent,
+  newEvents,
+  readOwn,
+  withoutCheckpoint,
+} from './contract-fixtures';
 
 export function readAllContract(ctx: ContractContext): void {
   describe('readAll and checkpoints', () => {
@@ -49,6 +58,49 @@ export function readAllContract(ctx: ContractContext): void {
       const afterSecond = (await readOwn(store, { after: all[1].checkpoint, batchSize: 100, own, expected: 3 })).events;
       expect(afterSecond.map((e) => e.id)).toEqual(all.slice(2).map((e) => e.id));
       expect(store.compareCheckpoints(all[2].checkpoint, all[2].checkpoint)).toBe(0);
+    });
+
+    it('readWindow walks the windows of readAll, returning only the wanted types and where each window ends', async () => {
+      const store = ctx.store();
+      const start = await head(store);
+      const stream = freshStream('window');
+      const types = [
+        'contract.kept',
+        'contract.skipped',
+        'contract.skipped',
+        'contract.kept',
+        'contract.skipped',
+        'contract.kept',
+        'contract.skipped',
+      ];
+      await store.append(
+        stream,
+        types.map((type, i) => newEvent(type, { i })),
+        { expectedVersion: 'no_stream' },
+      );
+      const own = (e: { streamId: string }) => e.streamId === stream;
+      const all = (await readOwn(store, { after: start, batchSize: 100, own, expected: types.length })).events;
+
+      const kept: RecordedEvent[] = [];
+      let after = start as Checkpoint | null;
+      for (;;) {
+        const batch = await store.readAll({ after, limit: 3 });
+        const window = await store.readWindow({ after, limit: 3, types: ['contract.kept'] });
+        if (batch.length === 3) {
+          // a full window is the same whatever commits meanwhile: it is exactly readAll's batch, filtered
+          expect(window.scanned).toBe(3);
+          expect(window.end).toEqual({ checkpoint: batch[2].checkpoint, position: batch[2].position });
+          expect(window.events).toEqual(batch.filter((e) => e.type === 'contract.kept'));
+        }
+        if (!window.end) break;
+        expect(window.scanned).toBeGreaterThan(0);
+        expect(window.events.every((e) => e.type === 'contract.kept')).toBe(true);
+        if (after) expect(store.compareCheckpoints(window.end.checkpoint, after)).toBeGreaterThan(0);
+        kept.push(...window.events.filter(own));
+        after = window.end.checkpoint;
+      }
+      expect(kept).toEqual(all.filter((e) => e.type === 'contract.kept'));
+      expect(kept.map((e) => e.data)).toEqual([{ i: 0 }, { i: 3 }, { i: 5 }]);
     });
 
     it('covers(checkpoint, position) tells whether a subscriber at the checkpoint has seen the event', async () => {

@@ -24,9 +24,12 @@ import {
   type EventStore,
   type ExpectedVersion,
   type NewEvent,
+  type LogWindow,
   type ReadAllOptions,
+  type ReadWindowOptions,
   type RecordedEvent,
 } from '../event-store.port';
+import { windowOf } from '../log-window';
 import { isUnavailable } from './esdb-errors';
 import {
   checkRetry,
@@ -159,6 +162,11 @@ export class EsdbEventStore implements EventStore {
         if (read < pageSize) return events; // reached the end of $all
       }
     });
+  }
+
+  /** Read whole and filtered here (a server-side filter of $all would send less; not tried without a server). */
+  async readWindow(options: ReadWindowOptions): Promise<LogWindow> {
+    return windowOf(await this.readAll(options), options.types);
   }
 
   async covers(checkpoint: Checkpoint | null, position: number): Promise<boolean> {

@@ -12,7 +12,15 @@ export interface EventRow {
   schema_version: number;
   data: unknown;
   metadata: EventMetadata;
-  recorded_at: Date | string;
+  /** ISO 8601, UTC, milliseconds (formatted by the query) */
+  recorded_at: string;
+}
+
+/** A row of READ_WINDOW_SQL: a wanted event; the last one also says where the window ends (and may be there only for that). */
+export interface WindowRow extends EventRow {
+  wanted: boolean;
+  window_end: string | null;
+  scanned: number | null;
 }
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
@@ -26,6 +34,6 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     version: Number(row.version),
     position: Number(row.position),
     checkpoint: encodeCheckpoint(row.txid, row.position),
-    recordedAt: new Date(row.recorded_at).toISOString(),
+    recordedAt: row.recorded_at,
   };
 }

@@ -38,15 +38,17 @@ import {
   EventStoreUnavailableError,
   ExpectedVersion,
   NewEvent,
+  LogWindow,
   ReadAllOptions,
+  ReadWindowOptions,
   RecordedEvent,
 } from '../event-store.port';
 import { isConnectionError } from '../sql/connection-errors';
 import { SqlClient } from '../sql/sql-client';
 import { explainRefusal } from './append-refusal';
-import { compareTxPositions, decodeCheckpoint } from './checkpoint';
-import { APPEND_SQL, READ_ALL_SQL, READ_STREAM_SQL, TXID_AT_POSITION_SQL } from './event-store.sql';
-import { EventRow, toRecordedEvent } from './event-row';
+import { compareTxPositions, decodeCheckpoint, encodeCheckpoint } from './checkpoint';
+import { APPEND_SQL, READ_ALL_SQL, READ_STREAM_SQL, READ_WINDOW_SQL, TXID_AT_POSITION_SQL } from './event-store.sql';
+import { EventRow, toRecordedEvent, WindowRow } from './event-row';
 
 const MAX_ATTEMPTS = 3;
 
@@ -104,6 +106,28 @@ export class PostgresEventStore implements EventStore {
       this.sql.query<EventRow>(READ_ALL_SQL, [after.txid.toString(), after.position.toString(), options.limit], { prepare: 'es_read_all' }),
     );
     return rows.map(toRecordedEvent);
+  }
+
+  async readWindow(options: ReadWindowOptions): Promise<LogWindow> {
+    if (!Number.isInteger(options.limit) || options.limit < 1)
+      throw new Error(`readWindow: limit must be a positive integer, got ${options.limit}`);
+    const after = decodeCheckpoint(options.after);
+    const rows = await this.run(() =>
+      this.sql.query<WindowRow>(
+        READ_WINDOW_SQL,
+        [after.txid.toString(), after.position.toString(), options.limit, JSON.stringify(options.types)],
+        { prepare: 'es_read_window' },
+      ),
+    );
+    const tail = rows[rows.length - 1];
+    if (!tail) return { events: [], scanned: 0, end: null };
+    if (!tail.wanted) rows.pop();
+    const [txid, position] = tail.window_end!.split(':');
+    return {
+      events: rows.map(toRecordedEvent),
+      scanned: tail.scanned!,
+      end: { checkpoint: encodeCheckpoint(txid, position), position: Number(position) },
+    };
   }
 
   async covers(checkpoint: Checkpoint | null, position: number): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, ReadAllOptions } from '../event-store.port';
+import type { EventStore, ReadAllOptions, ReadWindowOptions } from '../event-store.port';
 import { testBackends } from '../testing/databases';
 import { BatchApplier } from './batch-applier';
 import { ensureCheckpointTable, readCheckpoint, registerProjection } from './checkpoint-store';
@@ -7,20 +7,25 @@ import { eventually, openStoreFixture, StoreFixture } from './testing/projection
 import { tallyProjection } from './testing/tally.projection';
 import { appendThings } from './testing/thing-events';
 
-/** The store, recording the limit of every `readAll`. */
-function recordingLimits(store: EventStore): { store: EventStore; limits: number[] } {
-  const limits: number[] = [];
+/** The store, recording every read: `all:<limit>` for `readAll`, `window:<limit>` for a filtered `readWindow`. */
+function recordingReads(store: EventStore): { store: EventStore; reads: string[] } {
+  const reads: string[] = [];
   const recording = new Proxy(store, {
     get(target, property, receiver) {
       if (property === 'readAll')
         return (options: ReadAllOptions) => {
-          limits.push(options.limit);
+          reads.push(`all:${options.limit}`);
           return target.readAll(options);
+        };
+      if (property === 'readWindow')
+        return (options: ReadWindowOptions) => {
+          reads.push(`window:${options.limit}`);
+          return target.readWindow(options);
         };
       return Reflect.get(target, property, receiver) as unknown;
     },
   });
-  return { store: recording, limits };
+  return { store: recording, reads };
 }
 
 describe.each(testBackends())('%s: BatchApplier batch sizes', (backend) => {
@@ -31,7 +36,7 @@ describe.each(testBackends())('%s: BatchApplier batch sizes', (backend) => {
   }, 30_000);
   afterEach(() => fx.dispose());
 
-  it('reads catch-up batches while behind and small ones once it keeps up, applying every event once', async () => {
+  it('reads filtered catch-up windows while behind and small whole batches once it keeps up, applying every event once', async () => {
     const projection = tallyProjection();
     await fx.sql.transaction(async (tx) => {
       await registerProjection(tx, projection);
@@ -40,7 +45,7 @@ describe.each(testBackends())('%s: BatchApplier batch sizes', (backend) => {
     const last = await appendThings(fx.store, 23, { perAppend: 1 });
     // readAll shows events once every older transaction on the server has ended
     await eventually(async () => (await fx.store.readAll({ limit: 30 })).length === 23, 10_000, 'the events to be visible');
-    const { store, limits } = recordingLimits(fx.store);
+    const { store, reads } = recordingReads(fx.store);
     const applier = new BatchApplier(
       store,
       fx.sql,
@@ -53,9 +58,9 @@ describe.each(testBackends())('%s: BatchApplier batch sizes', (backend) => {
     for (let n = await applier.step(); n > 0; n = await applier.step()) moved.push(n);
     await applier.settle();
 
-    // 3 (full: behind) → 8 → 8 → 4 (short: caught up) → the next read is small again
+    // 3 (full: behind) → windows of 8 with only the handled types → 4 (short: caught up) → the next read is small and whole again
     expect(moved).toEqual([3, 8, 8, 4]);
-    expect(limits).toEqual([3, 8, 8, 8, 3]);
+    expect(reads).toEqual(['all:3', 'window:8', 'window:8', 'window:8', 'all:3']);
     expect((await readCheckpoint(fx.sql, projection))?.position).toBe(last.position);
     const [{ total }] = await fx.sql.query<{ total: number }>(`SELECT sum(events)::int AS total FROM ${projection.typesTable}`);
     expect(total).toBe(16); // the handled two types of every three events (23 events: 8 + 8 created/updated)

@@ -1,4 +1,5 @@
-import type { Checkpoint, EventStore, RecordedEvent } from '../event-store.port';
+import type { Checkpoint, EventStore, LogWindow, RecordedEvent } from '../event-store.port';
+import { windowOf } from '../log-window';
 import type { SqlClient } from '../sql/sql-client';
 import { advanceCheckpoint } from './checkpoint-store';
 import type { Projection } from './projection';
@@ -34,7 +35,7 @@ export class ProjectionLockLostError extends Error {
  */
 export class BatchApplier {
   private readonly handles: ReadonlySet<string> | 'all';
-  private prefetched: { after: Checkpoint | null; limit: number; events: Promise<RecordedEvent[]> } | null = null;
+  private prefetched: { after: Checkpoint | null; limit: number; window: Promise<LogWindow> } | null = null;
   private behind = false;
   /** the checkpoint in `projection_checkpoints`: behind `at` while a checkpoint-only write is deferred */
   private stored: Checkpoint | null;
@@ -59,20 +60,19 @@ export class BatchApplier {
   /** Applies the next batch; returns how many events it moved past (0 = caught up, the checkpoint stored). */
   async step(): Promise<number> {
     const read = this.read(this.at.checkpoint);
-    const events = await read.events;
-    this.behind = events.length === read.limit;
-    if (events.length === 0) {
+    const window = await read.window;
+    this.behind = window.scanned === read.limit;
+    if (!window.end) {
       await this.flush();
       return 0;
     }
-    const last = events[events.length - 1];
-    if (this.behind) this.prefetch(last.checkpoint);
+    if (this.behind) this.prefetch(window.end.checkpoint);
     const handles = this.handles;
-    const handled = handles === 'all' ? events : events.filter((event) => handles.has(event.type));
-    const next = { checkpoint: last.checkpoint, position: last.position };
+    const handled = handles === 'all' ? window.events : window.events.filter((event) => handles.has(event.type));
+    const next = { checkpoint: window.end.checkpoint, position: window.end.position };
     if (handled.length === 0 && this.mayDefer()) this.at = next;
     else await this.write(handled, next);
-    return events.length;
+    return window.scanned;
   }
 
   /** Stores a deferred checkpoint now (the lock must still be held). */
@@ -84,23 +84,34 @@ export class BatchApplier {
   async settle(): Promise<void> {
     const pending = this.prefetched;
     this.prefetched = null;
-    if (pending) await pending.events.catch(() => undefined);
+    if (pending) await pending.window.catch(() => undefined);
   }
 
-  private read(after: Checkpoint | null): { limit: number; events: Promise<RecordedEvent[]> } {
+  private read(after: Checkpoint | null): { limit: number; window: Promise<LogWindow> } {
     const pending = this.prefetched;
     this.prefetched = null;
     if (pending && pending.after === after) return pending;
-    if (pending) pending.events.catch(() => undefined);
+    if (pending) pending.window.catch(() => undefined);
     const limit = this.limit();
-    return { limit, events: this.store.readAll({ after, limit }) };
+    return { limit, window: this.fetch(after, limit) };
   }
 
   private prefetch(after: Checkpoint): void {
     const limit = this.limit();
-    const events = this.store.readAll({ after, limit });
-    events.catch(() => undefined); // observed when used; a failed prefetch is read again
-    this.prefetched = { after, limit, events };
+    const window = this.fetch(after, limit);
+    window.catch(() => undefined); // observed when used; a failed prefetch is read again
+    this.prefetched = { after, limit, window };
+  }
+
+  /**
+   * Behind, a projection that handles only some types asks for a filtered window (the others are
+   * skipped in the store, neither sent nor parsed); keeping up, it reads the whole batch, which the
+   * runner's projections share (one query for all of them).
+   */
+  private fetch(after: Checkpoint | null, limit: number): Promise<LogWindow> {
+    const handles = this.projection.handles;
+    if (this.behind && handles !== 'all') return this.store.readWindow({ after, limit, types: handles });
+    return this.store.readAll({ after, limit }).then((events) => windowOf(events));
   }
 
   private limit(): number {

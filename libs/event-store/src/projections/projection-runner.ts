@@ -51,7 +51,7 @@ export class ProjectionRunner {
     if (new Set(names).size !== names.length) throw new Error(`a projection version is registered twice: ${names.join(', ')}`);
     const workerOptions = {
       batchSize: options.batchSize ?? 500,
-      catchUpBatchSize: options.catchUpBatchSize ?? options.batchSize ?? 2000,
+      catchUpBatchSize: options.catchUpBatchSize ?? options.batchSize ?? 5000,
       deferCheckpointMs: options.deferCheckpointMs ?? 200,
       pollMs: options.pollMs ?? 100,
       lockRetryMs: options.lockRetryMs ?? 1000,

@@ -1,4 +1,14 @@
-import type { AppendResult, Checkpoint, EventStore, ExpectedVersion, NewEvent, ReadAllOptions, RecordedEvent } from '../event-store.port';
+import type {
+  AppendResult,
+  Checkpoint,
+  EventStore,
+  ExpectedVersion,
+  LogWindow,
+  NewEvent,
+  ReadAllOptions,
+  ReadWindowOptions,
+  RecordedEvent,
+} from '../event-store.port';
 
 export interface SharedReadsOptions {
   /** how long a non-empty batch stays for the projections that ask for it a little later (default 2 s) */
@@ -46,6 +56,11 @@ export class SharedReadsStore implements EventStore {
     };
     events.then((read) => read.length === 0 && forget(), forget);
     return events;
+  }
+
+  /** Not shared: a filtered window is asked by one projection catching up, which reads ahead on its own. */
+  readWindow(options: ReadWindowOptions): Promise<LogWindow> {
+    return this.store.readWindow(options);
   }
 
   append(streamId: string, events: readonly NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {

@@ -57,6 +57,33 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 export function toBusinessDate(isoTimestamp: string, timeZone: string = DEFAULT_BUSINESS_TIME_ZONE): CalendarDate {
   const instant = parseIsoTimestamp(isoTimestamp);
   if (instant === null) throw new RangeError(`not an ISO timestamp with offset: ${isoTimestamp}`);
+  return dateAtInstant(instant, timeZone);
+}
+
+/**
+ * `Intl` formatting costs microseconds, and a projection rebuild asks for millions of dates, most
+ * of them on a few hundred days: the date is remembered per zone and quarter-hour of UTC (every
+ * zone in use today changes its offset, and so its date, only on quarter hours), and only for a
+ * quarter-hour whose first and last millisecond fall on the same date in the zone — so a remembered
+ * answer is always the one `Intl` gives.
+ */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const MAX_REMEMBERED = 100_000;
+const rememberedByZone = new Map<string, Map<number, CalendarDate>>();
+
+function dateAtInstant(instant: number, timeZone: string): CalendarDate {
+  const quarter = Math.floor(instant / QUARTER_HOUR_MS);
+  let remembered = rememberedByZone.get(timeZone);
+  const known = remembered?.get(quarter);
+  if (known !== undefined) return known;
+  const first = formatDate(quarter * QUARTER_HOUR_MS, timeZone);
+  if (formatDate((quarter + 1) * QUARTER_HOUR_MS - 1, timeZone) !== first) return formatDate(instant, timeZone);
+  if (!remembered || remembered.size >= MAX_REMEMBERED) rememberedByZone.set(timeZone, (remembered = new Map()));
+  remembered.set(quarter, first);
+  return first;
+}
+
+function formatDate(instant: number, timeZone: string): CalendarDate {
   const parts = formatterFor(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;

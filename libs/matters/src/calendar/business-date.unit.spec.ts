@@ -15,6 +15,20 @@ describe('toBusinessDate', () => {
     expect(toBusinessDate('2019-12-31T23:30:00-01:00')).toBe('2020-01-01');
   });
 
+  it('gives what Intl gives, minute by minute, around midnights and clock changes (the remembered quarter-hours)', () => {
+    const zones = ['Asia/Shanghai', 'Asia/Kathmandu', 'America/Sao_Paulo', 'Europe/London', 'Australia/Lord_Howe', 'America/St_Johns'];
+    // spring and autumn changes, one at local midnight (São Paulo 2018), half-hour and quarter-hour offsets
+    const days = ['2018-11-03T12:00:00Z', '2019-02-16T12:00:00Z', '2019-03-30T12:00:00Z', '2019-10-26T12:00:00Z', '2019-04-06T12:00:00Z'];
+    for (const zone of zones) {
+      const intl = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      for (const day of days)
+        for (let minute = 0; minute < 48 * 60; minute += 7) {
+          const instant = Date.parse(day) + minute * 60_000 + 59_999;
+          expect(toBusinessDate(new Date(instant).toISOString(), zone)).toBe(intl.format(instant));
+        }
+    }
+  });
+
   it('refuses a timestamp without offset, an impossible date, and an unknown zone', () => {
     expect(() => toBusinessDate('2019-09-27T07:00:00', 'Asia/Shanghai')).toThrow(RangeError);
     expect(() => toBusinessDate('2019-02-30T07:00:00Z', 'Asia/Shanghai')).toThrow(RangeError);

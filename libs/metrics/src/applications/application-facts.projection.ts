@@ -6,7 +6,7 @@ import { bulkUpsert } from '../shared/bulk-upsert';
 import { businessCalendar } from '../shared/business-calendar';
 import { APPLICATION_FACT_COLUMNS, APPLICATION_FACT_SELECT, type ApplicationFact } from './application-fact';
 import { applyApplicationEvent } from './apply-application-event';
-import { COUNTER_COLUMNS, DailyCounters, DELETE_ZERO_COUNTERS } from './daily-counters';
+import { ALL_ZERO, COUNTER_COLUMNS, DailyCounters, DELETE_ZERO_COUNTERS } from './daily-counters';
 import { countIntervals } from './open-intervals';
 
 const HANDLED: readonly ApplicationEventType[] = [
@@ -73,20 +73,17 @@ export class ApplicationFactsProjection implements Projection {
       { table: 'rm_applications_v2', columns: APPLICATION_FACT_COLUMNS, key: ['application_id'], onConflict: 'replace' },
       rows as unknown as Record<string, unknown>[],
     );
-    const increments = counters.rows();
-    await bulkUpsert(
+    const zeroed = await bulkUpsert(
       tx,
       {
         table: 'rm_application_counters_v2',
         columns: COUNTER_COLUMNS,
         key: ['grain', 'day', 'department_id', 'region_code'],
         onConflict: 'add',
+        returnKeysWhere: ALL_ZERO,
       },
-      increments as unknown as Record<string, unknown>[],
+      counters.rows() as unknown as Record<string, unknown>[],
     );
-    if (increments.length > 0) {
-      const keys = increments.map(({ grain, day, department_id, region_code }) => ({ grain, day, department_id, region_code }));
-      await tx.query(DELETE_ZERO_COUNTERS, [JSON.stringify(keys)]);
-    }
+    if (zeroed.length > 0) await tx.query(DELETE_ZERO_COUNTERS, [JSON.stringify(zeroed)]);
   }
 }

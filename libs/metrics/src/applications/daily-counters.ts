@@ -84,14 +84,17 @@ export class DailyCounters {
   }
 }
 
+const COUNT_COLUMNS = Object.keys(COUNTER_COLUMNS).filter((name) => !['grain', 'day', 'department_id', 'region_code'].includes(name));
+
+/** A counter row that additive upserts brought back to all zeros (SQL condition on the row as written). */
+export const ALL_ZERO = COUNT_COLUMNS.map((name) => `${name} = 0`).join(' AND ');
+
 /**
- * Rows that additive upserts brought back to all zeros: deleting them keeps the table the same
- * whichever way the events were cut into batches (a rebuild equals live catch-up row for row).
+ * Deletes the rows that came back to all zeros, $1 a JSON array of their keys: deleting them keeps
+ * the table the same whichever way the events were cut into batches (a rebuild equals live
+ * catch-up row for row). The upsert names them (`ALL_ZERO`), so most batches need no delete.
  */
-export const DELETE_ZERO_COUNTERS = `DELETE FROM rm_application_counters_v2 WHERE ${Object.keys(COUNTER_COLUMNS)
-  .filter((name) => !['grain', 'day', 'department_id', 'region_code'].includes(name))
-  .map((name) => `${name} = 0`)
-  .join(' AND ')} AND (grain, day, department_id, region_code) IN (
+export const DELETE_ZERO_COUNTERS = `DELETE FROM rm_application_counters_v2 WHERE ${ALL_ZERO} AND (grain, day, department_id, region_code) IN (
     SELECT grain, day::date, department_id, region_code FROM jsonb_to_recordset($1::jsonb) AS k(grain text, day text, department_id text, region_code text))`;
 
 const ZERO: Counts = {

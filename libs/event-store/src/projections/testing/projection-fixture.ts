@@ -52,17 +52,17 @@ export async function eventually(check: () => Promise<boolean> | boolean, timeou
   }
 }
 
-/** The same store, whose `readAll` holds after `reads` calls until `resume()`: a build paused between batches. */
+/** The same store, whose `readAll` and `readWindow` hold after `reads` calls until `resume()`: a build paused between batches. */
 export function pausingStore(store: EventStore, reads: number): { store: EventStore; resume(): void } {
   let calls = 0;
   let resume!: () => void;
   const gate = new Promise<void>((resolve) => (resume = resolve));
   const paused = new Proxy(store, {
     get(target, property) {
-      if (property === 'readAll') {
-        return async (options: Parameters<EventStore['readAll']>[0]) => {
+      if (property === 'readAll' || property === 'readWindow') {
+        return async (options: Parameters<EventStore['readWindow']>[0]) => {
           if (++calls > reads) await gate;
-          return target.readAll(options);
+          return property === 'readAll' ? target.readAll(options) : target.readWindow(options);
         };
       }
       const value: unknown = Reflect.get(target, property);
