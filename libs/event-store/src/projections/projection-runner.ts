@@ -8,7 +8,7 @@ import { SharedReadsStore } from './shared-reads';
 export interface ProjectionRunnerOptions {
   /** events read and applied per transaction (default 500) */
   batchSize?: number;
-  /** per transaction while a projection is behind, e.g. rebuilding (default 2000; `batchSize` when only that is given) */
+  /** per transaction while a projection is behind, e.g. rebuilding (default 5000; `batchSize` when only that is given) */
   catchUpBatchSize?: number;
   /**
    * how long a batch without any of a projection's event types may leave its stored checkpoint
