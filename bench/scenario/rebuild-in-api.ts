@@ -35,8 +35,9 @@ export async function rebuildInApi(databaseUrl: string, label: string, timeoutS:
   try {
     timing = await watch;
   } catch (error) {
+    const peakRssMb = api.peakRssMb();
     await api.stop();
-    throw error;
+    throw new RebuildOverrunError((error as Error).message, peakRssMb);
   }
   const seconds = (timing.live - timing.firstBatch) / 1000;
   const withBoot = (timing.live - spawned) / 1000;
@@ -44,6 +45,17 @@ export async function rebuildInApi(databaseUrl: string, label: string, timeoutS:
     `rebuild ${label}: ${events} events × ${rebuilt.length} projections in ${seconds.toFixed(1)} s (${withBoot.toFixed(1)} s from spawning the API; kept: ${kept.join(', ') || 'none'})`,
   );
   return { events, rebuilt, kept, seconds, withBootS: withBoot, eventsPerSecond: events / seconds, api };
+}
+
+/** The rebuild did not finish in time (or the API failed); the API's peak RSS until then still counts. */
+export class RebuildOverrunError extends Error {
+  constructor(
+    message: string,
+    readonly peakRssMb: number,
+  ) {
+    super(message);
+    this.name = 'RebuildOverrunError';
+  }
 }
 
 /** Back to position 0 with emptied tables, each projection that allows it; and where the store ends. */

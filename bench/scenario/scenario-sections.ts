@@ -3,7 +3,7 @@ import { log } from '../support/log';
 import { figureOf, missing, Outcome } from '../support/stats';
 import { withDatabase } from '../support/throwaway-database';
 import { loadScenario, scenarioUnavailable } from './load-scenario';
-import { rebuildInApi } from './rebuild-in-api';
+import { rebuildInApi, RebuildOverrunError } from './rebuild-in-api';
 import { measureReportLatency, RouteLatency, worstP99PerRun } from './report-latency';
 
 export interface ScenarioOutcomes {
@@ -68,7 +68,8 @@ async function oneSize(config: BenchConfig, label: string, applications: number)
     // the large scenario through the bulk import (1,000,000 applications one command per round trip take hours)
     const load = await loadScenario(db.url, applications, config.scenario.loadBudgetS, label === 'large');
     const rebuild = await rebuildInApi(db.url, label, config.scenario.rebuildBudgetS).catch((error: Error) => error);
-    if (rebuild instanceof Error) return { load, rebuild, latency: rebuild, apiPeakRssMb: null };
+    if (rebuild instanceof Error)
+      return { load, rebuild, latency: rebuild, apiPeakRssMb: rebuild instanceof RebuildOverrunError ? rebuild.peakRssMb : null };
     try {
       const latency = await measureReportLatency(rebuild.api.baseUrl, config.runs, config.report.secondsPerRoute).catch(
         (error: Error) => error,
@@ -84,7 +85,10 @@ function describe(label: string, size: number, result: SizeResult | Error): stri
   if (result instanceof Error) return [`${label} scenario (${size} applications): not measured — ${result.message}`];
   const { load, rebuild } = result;
   if (rebuild instanceof Error)
-    return [`${label} scenario: ${load.applications} applications, loaded in ${load.loadS.toFixed(1)} s; not rebuilt: ${rebuild.message}`];
+    return [
+      `${label} scenario: ${load.applications} applications, loaded in ${load.loadS.toFixed(1)} s; not rebuilt: ${rebuild.message}; ` +
+        `API peak RSS until then ${result.apiPeakRssMb?.toFixed(0) ?? '?'} MB.`,
+    ];
   return [
     `${label} scenario: ${load.applications} applications, loaded in ${load.loadS.toFixed(1)} s ` +
       (load.bulk

@@ -55,9 +55,21 @@ describe.each(testBackends())('the audit-trail projection on %s', (backend) => {
     ]);
     expect(verifyChain(chain, GENESIS_HEAD)).toMatchObject({ valid: true, entries: 3 });
 
+    // replayed from any event on (inside an append, at a command's start): nothing is chained twice
     const all = await fx.store.readAll({ limit: 100 });
-    await fx.sql.transaction((tx) => auditTrailProjection.apply(all, tx));
-    expect(await entries()).toHaveLength(3);
+    for (const from of [0, 1, 2, 3, 4, 5]) {
+      await fx.sql.transaction((tx) => auditTrailProjection.apply(all.slice(from), tx));
+      expect(await entries()).toHaveLength(3);
+    }
+    // and the commands after them are chained as before
+    const next = await command(fx.store, 'quality-issue-b', 'quality-issue.assign', 1, 1);
+    expect(await runner.waitForPosition(next.position, 20_000)).toBe(true);
+    expect((await entries()).map((e) => [e.seq, e.streamId, e.position])).toEqual([
+      [1, 'quality-issue-a', 3],
+      [2, 'quality-issue-b', 4],
+      [3, 'quality-issue-a', 6],
+      [4, 'quality-issue-b', next.position],
+    ]);
   });
 
   it('refuses to be reset or rebuilt', async () => {

@@ -63,9 +63,33 @@ function draftOf(group: CommandGroup, extent: AppendExtent | null): AuditDraft {
   };
 }
 
-/** Drops groups already chained (a replayed batch, or the tail of an append chained with its head). */
+/**
+ * Drops groups already chained: the rest of an append whose head ended the previous batch (the last
+ * command entry's extent covers it), or a whole replayed batch. The runner chains in log order, so
+ * every event before its checkpoint is chained and none after it, except through that extent: when
+ * the first group beyond the extent is not chained, nothing after it is either, and one probe
+ * answers for the batch instead of one per group. Only a replay (the first group is chained) is
+ * probed group by group.
+ */
 async function unrecorded(tx: SqlExecutor, groups: CommandGroup[]): Promise<CommandGroup[]> {
   if (groups.length === 0) return groups;
+  const [last] = await tx.query<{ stream_id: string; first_version: string; last_version: string }>(
+    `SELECT stream_id, first_version::text, last_version::text FROM ${AUDIT_LOG_TABLE}
+     WHERE stream_id IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+  );
+  const inLastExtent = (group: CommandGroup) =>
+    last !== undefined &&
+    group.streamId === last.stream_id &&
+    group.events[0].version >= Number(last.first_version) &&
+    group.events[0].version <= Number(last.last_version);
+  const rest = groups.filter((group) => !inLastExtent(group));
+  if (rest.length === 0 || (await chained(tx, rest.slice(0, 1))).size === 0) return rest;
+  const seen = await chained(tx, rest);
+  return rest.filter((_, i) => !seen.has(i));
+}
+
+/** The indexes of the groups whose first event an entry already covers. */
+async function chained(tx: SqlExecutor, groups: CommandGroup[]): Promise<Set<number>> {
   const probes = groups.map((group, i) => ({ i, stream_id: group.streamId, version: group.events[0].version }));
   const seen = await tx.query<{ i: number }>(
     `SELECT x.i FROM jsonb_to_recordset($1::jsonb) AS x(i int, stream_id text, version bigint)
@@ -73,8 +97,7 @@ async function unrecorded(tx: SqlExecutor, groups: CommandGroup[]): Promise<Comm
                    WHERE a.stream_id = x.stream_id AND a.last_version >= x.version AND a.first_version <= x.version)`,
     [JSON.stringify(probes)],
   );
-  const skip = new Set(seen.map((row) => Number(row.i)));
-  return groups.filter((_, i) => !skip.has(i));
+  return new Set(seen.map((row) => Number(row.i)));
 }
 
 /**

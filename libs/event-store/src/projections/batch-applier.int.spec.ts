@@ -36,7 +36,7 @@ describe.each(testBackends())('%s: BatchApplier batch sizes', (backend) => {
   }, 30_000);
   afterEach(() => fx.dispose());
 
-  it('reads filtered catch-up windows while behind and small whole batches once it keeps up, applying every event once', async () => {
+  it('reads catch-up batches while behind, filtered windows far behind, and small whole batches once it keeps up, applying every event once', async () => {
     const projection = tallyProjection();
     await fx.sql.transaction(async (tx) => {
       await registerProjection(tx, projection);
@@ -58,9 +58,10 @@ describe.each(testBackends())('%s: BatchApplier batch sizes', (backend) => {
     for (let n = await applier.step(); n > 0; n = await applier.step()) moved.push(n);
     await applier.settle();
 
-    // 3 (full: behind) → windows of 8 with only the handled types → 4 (short: caught up) → the next read is small and whole again
+    // 3 (full: behind) → 8 (full: far behind) → a window of 8 with only the handled types → 4 (short: caught up)
+    // → the next read is small and whole again
     expect(moved).toEqual([3, 8, 8, 4]);
-    expect(reads).toEqual(['all:3', 'window:8', 'window:8', 'window:8', 'all:3']);
+    expect(reads).toEqual(['all:3', 'all:8', 'window:8', 'window:8', 'all:3']);
     expect((await readCheckpoint(fx.sql, projection))?.position).toBe(last.position);
     const [{ total }] = await fx.sql.query<{ total: number }>(`SELECT sum(events)::int AS total FROM ${projection.typesTable}`);
     expect(total).toBe(16); // the handled two types of every three events (23 events: 8 + 8 created/updated)

@@ -24,7 +24,9 @@ export class ProjectionLockLostError extends Error {
  *
  * Batches are `batchSize` events while the projection keeps up, and `catchUpBatchSize` while it is
  * behind (the last read came back full): a rebuild then costs fewer transactions and round trips,
- * and the projections' multi-row upserts get more rows per statement.
+ * and the projections' multi-row upserts get more rows per statement. Far behind (a catch-up batch
+ * came back full too: a rebuild, not a burst of commands), a projection that handles only some
+ * event types reads filtered windows: the store skips the other events instead of sending them.
  *
  * A batch with none of the projection's event types changes nothing but the checkpoint; with
  * `deferCheckpointMs` that write waits (at most that long, and only while events keep coming):
@@ -36,7 +38,8 @@ export class ProjectionLockLostError extends Error {
 export class BatchApplier {
   private readonly handles: ReadonlySet<string> | 'all';
   private prefetched: { after: Checkpoint | null; limit: number; window: Promise<LogWindow> } | null = null;
-  private behind = false;
+  /** how many reads in a row came back full: 1 behind, 2 or more far behind */
+  private fullReads = 0;
   /** the checkpoint in `projection_checkpoints`: behind `at` while a checkpoint-only write is deferred */
   private stored: Checkpoint | null;
   /** when the oldest deferred checkpoint-only write was put off (null: none pending) */
@@ -61,12 +64,12 @@ export class BatchApplier {
   async step(): Promise<number> {
     const read = this.read(this.at.checkpoint);
     const window = await read.window;
-    this.behind = window.scanned === read.limit;
+    this.fullReads = window.scanned === read.limit ? this.fullReads + 1 : 0;
     if (!window.end) {
       await this.flush();
       return 0;
     }
-    if (this.behind) this.prefetch(window.end.checkpoint);
+    if (this.fullReads > 0) this.prefetch(window.end.checkpoint);
     const handles = this.handles;
     const handled = handles === 'all' ? window.events : window.events.filter((event) => handles.has(event.type));
     const next = { checkpoint: window.end.checkpoint, position: window.end.position };
@@ -104,18 +107,19 @@ export class BatchApplier {
   }
 
   /**
-   * Behind, a projection that handles only some types asks for a filtered window (the others are
-   * skipped in the store, neither sent nor parsed); keeping up, it reads the whole batch, which the
-   * runner's projections share (one query for all of them).
+   * Far behind, a projection that handles only some types asks for a filtered window (the others
+   * are skipped in the store, neither sent nor parsed); otherwise it reads the whole batch, which
+   * the runner's projections share (one query for all of them) — under a stream of commands they
+   * all stand at the same checkpoint.
    */
   private fetch(after: Checkpoint | null, limit: number): Promise<LogWindow> {
     const handles = this.projection.handles;
-    if (this.behind && handles !== 'all') return this.store.readWindow({ after, limit, types: handles });
+    if (this.fullReads >= 2 && handles !== 'all') return this.store.readWindow({ after, limit, types: handles });
     return this.store.readAll({ after, limit }).then((events) => windowOf(events));
   }
 
   private limit(): number {
-    return this.behind ? (this.options.catchUpBatchSize ?? this.options.batchSize) : this.options.batchSize;
+    return this.fullReads > 0 ? (this.options.catchUpBatchSize ?? this.options.batchSize) : this.options.batchSize;
   }
 
   /** Applies `handled` and moves the stored checkpoint from where it is to `next`, in one transaction. */

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '@app/event-store/projections/projection';
+import { loadStoredRows } from '@app/event-store/projections/stored-rows';
 import type { SqlExecutor } from '@app/event-store/sql/sql-client';
 import type { ApplicationEvent, ApplicationEventType } from '@app/matters/domain';
 import { bulkUpsert } from '../shared/bulk-upsert';
@@ -44,12 +45,17 @@ export class ApplicationFactsProjection implements Projection {
 
   async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
     const calendar = businessCalendar();
-    const ids = [...new Set(events.map((event) => (event.data as { applicationId: string }).applicationId))];
-    const stored = await tx.query<ApplicationFact>(
-      `SELECT ${APPLICATION_FACT_SELECT} FROM rm_applications_v2 WHERE application_id = ANY($1)`,
-      [ids],
+    // an application submitted in this batch has no fact yet (unless the batch is a replay: see loadStoredRows)
+    const firstSeen = new Map<string, { id: string; fresh: boolean }>();
+    for (const event of events) {
+      const id = (event.data as { applicationId: string }).applicationId;
+      if (!firstSeen.has(id)) firstSeen.set(id, { id, fresh: event.type === 'application.submitted' });
+    }
+    const before = await loadStoredRows(
+      [...firstSeen.values()],
+      (ids) => tx.query<ApplicationFact>(`SELECT ${APPLICATION_FACT_SELECT} FROM rm_applications_v2 WHERE application_id = ANY($1)`, [ids]),
+      (row) => row.application_id,
     );
-    const before = new Map(stored.map((row) => [row.application_id, row]));
     const facts = new Map(before);
     const changed = new Set<string>();
     const counters = new DailyCounters();

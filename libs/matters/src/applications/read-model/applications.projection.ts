@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { Projection } from '@app/event-store/projections/projection';
+import { loadStoredRows } from '@app/event-store/projections/stored-rows';
 import type { SqlExecutor } from '@app/event-store/sql/sql-client';
 import { APPLICATION_EVENT_TYPES, ApplicationEvent, ApplicationState, evolveApplication, WorkingDayCalendar } from '../../domain';
 import { applicationIdOf } from '../application-stream';
@@ -57,13 +58,22 @@ export class ApplicationsProjection implements Projection {
 
   async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
     const streams = new Map<string, { state: ApplicationState; version: number; position: number; changed: boolean }>();
-    const ids = [...new Set(events.map((event) => applicationIdOf(event.streamId)))];
-    const stored = await tx.query<{ application_id: string; version: number; position: string; state: ApplicationState }>(
-      `SELECT application_id, version, position, state FROM ${APPLICATIONS_TABLE}
-       WHERE application_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-      [JSON.stringify(ids)],
+    const firstSeen = new Map<string, { id: string; fresh: boolean }>();
+    for (const event of events) {
+      const id = applicationIdOf(event.streamId);
+      if (!firstSeen.has(id)) firstSeen.set(id, { id, fresh: event.version === 1 });
+    }
+    const stored = await loadStoredRows(
+      [...firstSeen.values()],
+      (ids) =>
+        tx.query<{ application_id: string; version: number; position: string; state: ApplicationState }>(
+          `SELECT application_id, version, position, state FROM ${APPLICATIONS_TABLE}
+           WHERE application_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+          [JSON.stringify(ids)],
+        ),
+      (row) => row.application_id,
     );
-    for (const row of stored)
+    for (const row of stored.values())
       streams.set(row.application_id, { state: row.state, version: row.version, position: Number(row.position), changed: false });
     for (const event of events) {
       const id = applicationIdOf(event.streamId);
