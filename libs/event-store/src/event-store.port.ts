@@ -72,14 +72,16 @@ export interface ReadAllOptions {
 }
 
 export interface ReadWindowOptions extends ReadAllOptions {
-  /** only events of these types are returned (the others are still counted in the window) */
-  types: readonly string[];
+  /** only events of these types are returned (the others are still counted in the window); omitted: all */
+  types?: readonly string[];
+  /** the events come with `data: null`, for readers of the metadata only (e.g. the audit trail) */
+  withoutData?: boolean;
 }
 
 /**
  * The next `limit` events after a checkpoint (in `readAll`'s order) as one window, of which only
- * those of the wanted types are returned: a projection catching up reads past the events it does
- * not handle without receiving them. `end` is where the window stops (the checkpoint to resume
+ * those of the wanted types are returned, and only what the reader needs: a projection catching up
+ * reads past the events it does not handle without receiving them. `end` is where the window stops (the checkpoint to resume
  * after), null when nothing follows the checkpoint; `scanned` how many events the window held
  * (`limit`: there may be more).
  */
@@ -107,7 +109,7 @@ export interface EventStore {
    */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
 
-  /** `readAll`'s next window, returning only the events of `types` (see `LogWindow`). */
+  /** `readAll`'s next window, returning only the events of `types`, with or without their data (see `LogWindow`). */
   readWindow(options: ReadWindowOptions): Promise<LogWindow>;
 
   /** True when a subscriber at `checkpoint` has seen the event at global position `position`. */

@@ -1,14 +1,15 @@
-import type { LogWindow, RecordedEvent } from './event-store.port';
+import type { LogWindow, ReadWindowOptions, RecordedEvent } from './event-store.port';
 
 /**
- * The window of a `readAll` result: all of its events, or only those of `types` (for stores that
- * cannot filter while reading).
+ * The window of a `readAll` result: all of its events, or only those of `types`, with or without
+ * their data (for stores that cannot choose while reading).
  */
-export function windowOf(read: readonly RecordedEvent[], types?: readonly string[]): LogWindow {
+export function windowOf(read: readonly RecordedEvent[], options: Pick<ReadWindowOptions, 'types' | 'withoutData'> = {}): LogWindow {
   const last = read[read.length - 1];
-  const wanted = types && new Set(types);
+  const wanted = options.types && new Set(options.types);
+  const kept = wanted ? read.filter((event) => wanted.has(event.type)) : [...read];
   return {
-    events: wanted ? read.filter((event) => wanted.has(event.type)) : [...read],
+    events: options.withoutData ? kept.map((event) => ({ ...event, data: null })) : kept,
     scanned: read.length,
     end: last ? { checkpoint: last.checkpoint, position: last.position } : null,
   };

@@ -21,6 +21,8 @@ export const auditTrailProjection: Projection = {
   name: 'audit-trail',
   version: 1,
   handles: 'all',
+  // an entry is made of the events' metadata, stream, versions and positions: catching up, the store sends no data
+  readsData: false,
   async setup() {
     // the table, its indexes and its append-only triggers come from the AuditLog migration
   },

@@ -101,6 +101,14 @@ export function readAllContract(ctx: ContractContext): void {
       }
       expect(kept).toEqual(all.filter((e) => e.type === 'contract.kept'));
       expect(kept.map((e) => e.data)).toEqual([{ i: 0 }, { i: 3 }, { i: 5 }]);
+
+      // every type when none is named; and without the data, for a reader of the metadata only
+      const whole = await store.readAll({ after: all[0].checkpoint, limit: 4 });
+      expect(whole.filter(own)).toHaveLength(4);
+      expect((await store.readWindow({ after: all[0].checkpoint, limit: 4 })).events).toEqual(whole);
+      const bare = await store.readWindow({ after: all[0].checkpoint, limit: 4, types: ['contract.skipped'], withoutData: true });
+      expect(bare.events).toEqual(whole.filter((e) => e.type === 'contract.skipped').map((e) => ({ ...e, data: null })));
+      expect(bare.end).toEqual({ checkpoint: whole[3].checkpoint, position: whole[3].position });
     });
 
     it('covers(checkpoint, position) tells whether a subscriber at the checkpoint has seen the event', async () => {

@@ -166,7 +166,7 @@ export class EsdbEventStore implements EventStore {
 
   /** Read whole and filtered here (a server-side filter of $all would send less; not tried without a server). */
   async readWindow(options: ReadWindowOptions): Promise<LogWindow> {
-    return windowOf(await this.readAll(options), options.types);
+    return windowOf(await this.readAll(options), options);
   }
 
   async covers(checkpoint: Checkpoint | null, position: number): Promise<boolean> {

@@ -65,9 +65,10 @@ SELECT count(*)::int AS written, max(version)::text AS version, max(position)::t
  * millions of events neither parses nor formats a date per row. Aliases shadow column names in
  * ORDER BY: order by `e.` columns.
  */
-const EVENT_COLUMNS = `e.position::text AS position, e.transaction_id::text AS txid, e.event_id::text AS id, e.stream_id,
-  e.version::text AS version, e.type, e.schema_version, e.data, e.metadata,
+const eventColumns = (data: string) => `e.position::text AS position, e.transaction_id::text AS txid, e.event_id::text AS id, e.stream_id,
+  e.version::text AS version, e.type, e.schema_version, ${data} AS data, e.metadata,
   to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at`;
+const EVENT_COLUMNS = eventColumns('e.data');
 
 /** $1 stream id · $2 from version · $3 limit (null: all). */
 export const READ_STREAM_SQL = `
@@ -90,7 +91,8 @@ LIMIT $3::bigint`;
 
 /**
  * `readAll`'s next window, sending only the events of some types. $1, $2, $3 as in READ_ALL_SQL ·
- * $4 JSON array of the wanted types. The window is walked on narrow rows (xid, position, type), and
+ * $4 JSON array of the wanted types (null: all) · $5 true to send `data` as null (a reader of the
+ * metadata only). The window is walked on narrow rows (xid, position, type), and
  * only its wanted events and its last one are fetched whole; the last row carries `window_end`
  * ("<xid>:<position>") and `scanned` (events in the window), and `wanted` false when it is there
  * only to mark the end. No rows when the window is empty. The other events are skipped in the
@@ -98,7 +100,7 @@ LIMIT $3::bigint`;
  */
 export const READ_WINDOW_SQL = `
 WITH win AS (
-  SELECT e.transaction_id, e.position, jsonb_exists($4::jsonb, e.type) AS wanted
+  SELECT e.transaction_id, e.position, ($4::jsonb IS NULL OR jsonb_exists($4::jsonb, e.type)) AS wanted
   FROM es_events e
   WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
     AND (e.transaction_id, e.position) > ($1::xid8, $2::bigint)
@@ -108,7 +110,7 @@ WITH win AS (
 marked AS (
   SELECT position, wanted, count(*) OVER () AS scanned, row_number() OVER (ORDER BY transaction_id, position) AS n FROM win
 )
-SELECT ${EVENT_COLUMNS}, m.wanted,
+SELECT ${eventColumns('CASE WHEN $5::boolean THEN NULL::jsonb ELSE e.data END')}, m.wanted,
   CASE WHEN m.n = m.scanned THEN e.transaction_id::text || ':' || e.position::text END AS window_end,
   CASE WHEN m.n = m.scanned THEN m.scanned::int END AS scanned
 FROM marked m JOIN es_events e ON e.position = m.position

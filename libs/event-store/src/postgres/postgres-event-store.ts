@@ -115,7 +115,13 @@ export class PostgresEventStore implements EventStore {
     const rows = await this.run(() =>
       this.sql.query<WindowRow>(
         READ_WINDOW_SQL,
-        [after.txid.toString(), after.position.toString(), options.limit, JSON.stringify(options.types)],
+        [
+          after.txid.toString(),
+          after.position.toString(),
+          options.limit,
+          options.types ? JSON.stringify(options.types) : null,
+          options.withoutData === true,
+        ],
         { prepare: 'es_read_window' },
       ),
     );

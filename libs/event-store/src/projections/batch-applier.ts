@@ -107,14 +107,15 @@ export class BatchApplier {
   }
 
   /**
-   * Far behind, a projection that handles only some types asks for a filtered window (the others
-   * are skipped in the store, neither sent nor parsed); otherwise it reads the whole batch, which
-   * the runner's projections share (one query for all of them) — under a stream of commands they
-   * all stand at the same checkpoint.
+   * Far behind, a projection that handles only some types, or reads no data, asks for a window of
+   * just that (the rest is skipped in the store, neither sent nor parsed); otherwise it reads the
+   * whole batch, which the runner's projections share (one query for all of them) — under a stream
+   * of commands they all stand at the same checkpoint.
    */
   private fetch(after: Checkpoint | null, limit: number): Promise<LogWindow> {
-    const handles = this.projection.handles;
-    if (this.fullReads >= 2 && handles !== 'all') return this.store.readWindow({ after, limit, types: handles });
+    const { handles, readsData } = this.projection;
+    if (this.fullReads >= 2 && (handles !== 'all' || readsData === false))
+      return this.store.readWindow({ after, limit, types: handles === 'all' ? undefined : handles, withoutData: readsData === false });
     return this.store.readAll({ after, limit }).then((events) => windowOf(events));
   }
 

@@ -14,6 +14,8 @@ export interface Projection {
   readonly version: number;
   /** event types it reads, or `'all'` (e.g. the audit trail); the checkpoint still advances past the others */
   readonly handles: readonly string[] | 'all';
+  /** false for a projection of the events' metadata only: while it catches up its events come with `data: null` */
+  readonly readsData?: boolean;
   /** creates its tables if they are missing */
   setup(tx: SqlExecutor): Promise<void>;
   /** empties its tables for a rebuild from position 0 */
