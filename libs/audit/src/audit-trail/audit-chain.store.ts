@@ -13,15 +13,20 @@ export type AuditDraft = Omit<AuditEntry, 'seq'> & { firstVersion: number | null
  */
 const CHAIN_LOCK = `SELECT pg_advisory_xact_lock(hashtextextended('${AUDIT_LOG_TABLE}:chain', 0))`;
 
+const HASHES_BETWEEN_YIELDS = 256;
+
 export async function appendToChain(tx: SqlExecutor, drafts: readonly AuditDraft[]): Promise<ChainedAuditEntry[]> {
   if (drafts.length === 0) return [];
   await tx.query(CHAIN_LOCK);
   let head = await readHead(tx);
-  const chained = drafts.map(({ firstVersion, lastVersion, ...entry }) => {
+  const chained: { next: ChainedAuditEntry; firstVersion: number | null; lastVersion: number | null }[] = [];
+  for (const { firstVersion, lastVersion, ...entry } of drafts) {
     const next = chainEntry(head, entry);
     head = { seq: next.seq, hash: next.hash };
-    return { next, firstVersion, lastVersion };
-  });
+    chained.push({ next, firstVersion, lastVersion });
+    // thousands of hashes in a row (the trail catching up) would hold every request of the process waiting
+    if (chained.length % HASHES_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
   const rows = chained.map(({ next, firstVersion, lastVersion }) => ({
     seq: next.seq,
     at: next.at,
