@@ -46,7 +46,7 @@ import {
 import { isConnectionError } from '../sql/connection-errors';
 import { SqlClient } from '../sql/sql-client';
 import { explainRefusal } from './append-refusal';
-import { compareTxPositions, decodeCheckpoint, encodeCheckpoint } from './checkpoint';
+import { compareTxPositions, decodeCheckpoint, encodeCheckpoint, TxPosition } from './checkpoint';
 import { APPEND_SQL, READ_ALL_SQL, READ_STREAM_SQL, READ_WINDOW_SQL, TXID_AT_POSITION_SQL } from './event-store.sql';
 import { EventRow, toRecordedEvent, WindowRow } from './event-row';
 
@@ -99,9 +99,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    if (!Number.isInteger(options.limit) || options.limit < 1)
-      throw new Error(`readAll: limit must be a positive integer, got ${options.limit}`);
-    const after = decodeCheckpoint(options.after);
+    const after = startOf('readAll', options);
     const rows = await this.run(() =>
       this.sql.query<EventRow>(READ_ALL_SQL, [after.txid.toString(), after.position.toString(), options.limit], { prepare: 'es_read_all' }),
     );
@@ -109,9 +107,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readWindow(options: ReadWindowOptions): Promise<LogWindow> {
-    if (!Number.isInteger(options.limit) || options.limit < 1)
-      throw new Error(`readWindow: limit must be a positive integer, got ${options.limit}`);
-    const after = decodeCheckpoint(options.after);
+    const after = startOf('readWindow', options);
     const rows = await this.run(() =>
       this.sql.query<WindowRow>(
         READ_WINDOW_SQL,
@@ -185,4 +181,11 @@ function expectationOf(expected: ExpectedVersion): { mode: 'no_stream' | 'any' |
   if (!Number.isSafeInteger(expected) || expected < 0)
     throw new Error(`expectedVersion must be 'no_stream', 'any' or a version ≥ 0, got ${expected}`);
   return { mode: 'exact', version: expected };
+}
+
+/** Where a read of the log starts (after the checkpoint), once its limit is known to be a positive integer. */
+function startOf(method: string, options: ReadAllOptions): TxPosition {
+  if (!Number.isInteger(options.limit) || options.limit < 1)
+    throw new Error(`${method}: limit must be a positive integer, got ${options.limit}`);
+  return decodeCheckpoint(options.after);
 }

@@ -46,13 +46,12 @@ export class ApplicationFactsProjection implements Projection {
   async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
     const calendar = businessCalendar();
     // an application submitted in this batch has no fact yet (unless the batch is a replay: see loadStoredRows)
-    const firstSeen = new Map<string, { id: string; fresh: boolean }>();
-    for (const event of events) {
-      const id = (event.data as { applicationId: string }).applicationId;
-      if (!firstSeen.has(id)) firstSeen.set(id, { id, fresh: event.type === 'application.submitted' });
-    }
     const before = await loadStoredRows(
-      [...firstSeen.values()],
+      events,
+      {
+        streamOf: (event) => (event.data as { applicationId: string }).applicationId,
+        isNew: (event) => event.type === 'application.submitted',
+      },
       (ids) => tx.query<ApplicationFact>(`SELECT ${APPLICATION_FACT_SELECT} FROM rm_applications_v2 WHERE application_id = ANY($1)`, [ids]),
       (row) => row.application_id,
     );

@@ -58,13 +58,9 @@ export class ApplicationsProjection implements Projection {
 
   async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
     const streams = new Map<string, { state: ApplicationState; version: number; position: number; changed: boolean }>();
-    const firstSeen = new Map<string, { id: string; fresh: boolean }>();
-    for (const event of events) {
-      const id = applicationIdOf(event.streamId);
-      if (!firstSeen.has(id)) firstSeen.set(id, { id, fresh: event.version === 1 });
-    }
     const stored = await loadStoredRows(
-      [...firstSeen.values()],
+      events,
+      { streamOf: (event) => applicationIdOf(event.streamId), isNew: (event) => event.version === 1 },
       (ids) =>
         tx.query<{ application_id: string; version: number; position: string; state: ApplicationState }>(
           `SELECT application_id, version, position, state FROM ${APPLICATIONS_TABLE}
