@@ -93,6 +93,19 @@ describe.each(testBackends())('mass assignment and unstorable input on %s', (bac
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
+  it('refuses every name Object.prototype carries (valueOf, toString, …), which class-transformer drops unseen', async () => {
+    const supplement = `/api/v1/applications/${world.a.applicationId}/supplement-requests`;
+    const items = { items: ['营业执照复印件'] };
+    for (const key of Object.getOwnPropertyNames(Object.prototype)) {
+      await expectRefused(supplement, 'window_staff', withRaw(items, `${JSON.stringify(key)}:{}`), key);
+      const nested = JSON.stringify(applicationBody(world.a.matterId)).replace(
+        '"kind":"person"',
+        `"kind":"person",${JSON.stringify(key)}:1`,
+      );
+      await expectRefused('/api/v1/applications', 'window_staff', nested, `applicant.${key}`);
+    }
+  });
+
   it('refuses NUL and unpaired surrogates (which PostgreSQL cannot store) in bodies and ids with 400, not 500', async () => {
     await expectRefused(
       '/api/v1/applications',

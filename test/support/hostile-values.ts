@@ -80,9 +80,20 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
 );
 
-/** Keys that are not in any DTO: prototype pollution, mass assignment, operators. */
+/** Keys that are not in any DTO: prototype pollution (every name a plain object inherits), mass assignment, operators. */
 export const hostileKey: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'status', 'version', 'id', 'position', 'actor', 'roles', '$where', '$set'),
+  fc.constantFrom(
+    ...Object.getOwnPropertyNames(Object.prototype),
+    'prototype',
+    'status',
+    'version',
+    'id',
+    'position',
+    'actor',
+    'roles',
+    '$where',
+    '$set',
+  ),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }),
 );
 

@@ -1,10 +1,12 @@
 /**
  * Input no DTO can be trusted to catch: keys that class-transformer drops silently (so
- * `forbidNonWhitelisted` never sees them — prototype pollution, mass assignment) and strings
+ * `forbidNonWhitelisted` never sees them — prototype pollution, mass assignment: `__proto__`,
+ * `prototype`, and every name a plain object inherits, `constructor`, `valueOf`, `toString`, …, which
+ * it skips because the target already has a function there) and strings
  * PostgreSQL cannot store in text or jsonb (NUL, unpaired UTF-16 surrogates), which would
  * otherwise fail at the append as a 500.
  */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const unstorable = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
