@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import { setFlagsFromString } from 'node:v8';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -7,14 +6,9 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { configureApp } from './configure-app';
+import { limitHeapGrowth } from './heap-growth';
 
-/**
- * V8 lets the heap grow to several times what is live before it collects (the default growth
- * factor is up to 4×): while the projections rebuild, the live heap stays near 70 MB but the
- * process grew past 450 MB. Growing by at most half of what survived a collection keeps the
- * service's resident memory near 250 MB for a small cost in collection time (BENCHMARKS.md).
- */
-setFlagsFromString('--heap-growing-percent=50');
+limitHeapGrowth();
 
 async function main(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });

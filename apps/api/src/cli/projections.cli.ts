@@ -1,24 +1,30 @@
 import 'reflect-metadata';
+import pino from 'pino';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { countEventsAfterInPostgres } from '@app/event-store/postgres/count-events-after';
-import { runProjectionsCli } from '@app/event-store/projections/rebuild-cli';
+import { runProjectionsCli } from '@app/event-store/projections/projections-cli';
 import { loadConfig } from '../config/app-config';
+import { limitHeapGrowth } from '../heap-growth';
 import { allProjections } from '../projections/projection-registry';
 import { openStorage } from '../storage/open-storage';
 
 /**
- * `npm run projections -- status | rebuild NAME | rebuild --all` against the configured stores
- * (DATABASE_URL, or the embedded PGlite under DATA_DIR — stop the service first there: PGlite
- * admits one process).
+ * `npm run projections -- run | status | rebuild NAME | rebuild --all` against the configured
+ * stores (DATABASE_URL, or the embedded PGlite under DATA_DIR — stop the service first there:
+ * PGlite admits one process). `run` logs JSON lines at LOG_LEVEL, like the API.
  */
 async function main(argv: string[]): Promise<number> {
-  const storage = await openStorage(loadConfig());
+  limitHeapGrowth();
+  const config = loadConfig();
+  const storage = await openStorage(config);
+  const logger = pino({ level: config.LOG_LEVEL, base: { context: 'projections' } });
   try {
     return await runProjectionsCli(argv, {
       store: storage.store,
       sql: storage.sql,
       projections: allProjections,
       countEventsAfter: storage.store instanceof PostgresEventStore ? countEventsAfterInPostgres(storage.sql) : undefined,
+      logger: { log: (message) => logger.info(message), error: (message, error) => logger.error({ err: error }, message) },
     });
   } finally {
     await storage.close();

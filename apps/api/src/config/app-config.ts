@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** The service's configuration, read once from the environment and validated (README, "Configuration"). */
 export class AppConfig {
@@ -41,6 +41,14 @@ export class AppConfig {
   @Matches(/^\d+(b|kb|mb)$/i)
   BODY_LIMIT = '256kb';
 
+  /**
+   * `false`: this process serves requests only and the read models are kept up to date by another
+   * one (`npm run projections -- run`); `?minPosition=` then follows that process's checkpoints.
+   */
+  @Transform(({ value }) => (value === undefined ? true : value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'RUN_PROJECTIONS must be true or false' })
+  RUN_PROJECTIONS = true;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -62,6 +70,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.EVENT_STORE === 'esdb' && config.embedded) {
     throw new Error('Invalid configuration:\n  EVENT_STORE=esdb keeps read models in PostgreSQL: set DATABASE_URL');
+  }
+  if (config.embedded && !config.RUN_PROJECTIONS) {
+    throw new Error('Invalid configuration:\n  RUN_PROJECTIONS=false needs DATABASE_URL (the embedded PGlite admits one process)');
   }
   if (!config.embedded && !config.AUTH_JWT_SECRET) {
     throw new Error('Invalid configuration:\n  AUTH_JWT_SECRET is required with DATABASE_URL (only the embedded default generates one)');

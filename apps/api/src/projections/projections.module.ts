@@ -4,10 +4,14 @@ import { PinoLogger } from 'nestjs-pino';
 import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
 import { ProjectionRunner } from '@app/event-store/projections/projection-runner';
 import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
+import { AppConfig } from '../config/app-config';
 import { MinPositionInterceptor } from './min-position.interceptor';
 import { allProjections } from './projection-registry';
 
-/** Runs every projection in this instance (one active runner per projection across instances). */
+/**
+ * Runs every projection in this instance (one active runner per projection across instances), or,
+ * with RUN_PROJECTIONS=false, only follows the checkpoints of the process that runs them.
+ */
 @Global()
 @Module({
   providers: [
@@ -26,10 +30,14 @@ import { allProjections } from './projection-registry';
   exports: [ProjectionRunner],
 })
 export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(ProjectionRunner) private readonly runner: ProjectionRunner) {}
+  constructor(
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.runner.start();
+    if (this.config.RUN_PROJECTIONS) await this.runner.start();
+    else this.runner.observe();
   }
 
   /** Graceful shutdown: finish the current batches, release the locks (before the stores close). */

@@ -10,14 +10,16 @@ jest.setTimeout(60_000);
 describe.each(testBackends())('projection runner catch-up on %s', (backend) => {
   let fx: StoreFixture;
   let runner: ProjectionRunner | undefined;
+  let observer: ProjectionRunner | undefined;
 
   beforeEach(async () => {
     fx = await openStoreFixture(backend);
   });
 
   afterEach(async () => {
+    await observer?.stop();
     await runner?.stop();
-    runner = undefined;
+    runner = observer = undefined;
     await fx.dispose();
   });
 
@@ -78,5 +80,24 @@ describe.each(testBackends())('projection runner catch-up on %s', (backend) => {
     expect(await runner.waitForPosition(last.position, 20_000)).toBe(true);
     expect(await readTally(fx.sql, tally)).toEqual(expectedTally(await readEverything(fx.store)));
     expect(logger.errors.map((e) => (e as Error).message)).toEqual(['injected failure in batch 3', 'injected failure in batch 4']);
+  });
+
+  it('an observing runner applies nothing and takes no lock; it sees the position once another runner applied it', async () => {
+    const tally = tallyProjection();
+    observer = new ProjectionRunner(fx.store, fx.sql, [tally], { logger: recordingLogger() });
+    observer.observe();
+    const last = await appendThings(fx.store, 40);
+
+    expect(await observer.waitForPosition(last.position, 400)).toBe(false);
+    expect(observer.snapshot()).toEqual([expect.objectContaining({ name: 'tally', holdsLock: false })]);
+    // it wrote nothing, not even the checkpoint table
+    expect(await fx.sql.query(`SELECT to_regclass('projection_checkpoints')::text AS t`)).toEqual([{ t: null }]);
+
+    runner = new ProjectionRunner(fx.store, fx.sql, [tally], { logger: recordingLogger() });
+    await runner.start();
+    expect(await observer.waitForPosition(last.position, 20_000)).toBe(true);
+    expect(await readTally(fx.sql, tally)).toEqual(expectedTally(await readEverything(fx.store)));
+    expect(observer.snapshot()).toEqual([expect.objectContaining({ holdsLock: false, position: last.position })]);
+    await expect(observer.start()).rejects.toThrow('observing');
   });
 });

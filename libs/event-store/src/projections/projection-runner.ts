@@ -39,7 +39,7 @@ export type ProjectionRunnerSnapshot = ProjectionWorkerSnapshot;
 export class ProjectionRunner {
   private readonly workers: ProjectionWorker[];
   private readonly waitPollMs: number;
-  private state: 'new' | 'running' | 'stopped' = 'new';
+  private state: 'new' | 'applying' | 'observing' | 'stopped' = 'new';
 
   constructor(
     private readonly store: EventStore,
@@ -68,11 +68,25 @@ export class ProjectionRunner {
 
   /** Creates the checkpoint table if missing and starts every projection (without waiting for locks). */
   async start(): Promise<void> {
-    if (this.state === 'running') return;
-    if (this.state === 'stopped') throw new Error('a stopped ProjectionRunner cannot be started again; create a new one');
-    this.state = 'running';
+    if (!this.begin('applying')) return;
     await ensureCheckpointTable(this.sql);
     for (const worker of this.workers) worker.start();
+  }
+
+  /**
+   * For a process that serves reads while another one runs the projections (`projections run`):
+   * applies nothing and takes no lock; `waitForPosition` follows the checkpoints the other stores.
+   */
+  observe(): void {
+    if (!this.begin('observing')) return;
+    for (const worker of this.workers) worker.observe();
+  }
+
+  private begin(mode: 'applying' | 'observing'): boolean {
+    if (this.state === mode) return false;
+    if (this.state !== 'new') throw new Error(`a ProjectionRunner that is ${this.state} cannot start ${mode}; create a new one`);
+    this.state = mode;
+    return true;
   }
 
   /** Lets each projection finish its current batch, then releases the locks. */

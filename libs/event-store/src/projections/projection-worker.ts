@@ -39,6 +39,7 @@ export class ProjectionWorker {
   private holding = false;
   private status: ProjectionStatus | null = null;
   private loop: Promise<void> | null = null;
+  private observing = false;
   private readonly signal = new StopSignal();
   private refresh: { at: number; done: Promise<void> } | null = null;
   private readonly label: string;
@@ -60,6 +61,11 @@ export class ProjectionWorker {
     this.loop ??= this.run();
   }
 
+  /** Never applies: follows the checkpoint that the process running this projection stores. */
+  observe(): void {
+    this.observing = true;
+  }
+
   /** Finishes the batch in flight, then releases the lock. */
   async stop(): Promise<void> {
     this.signal.request();
@@ -68,7 +74,7 @@ export class ProjectionWorker {
 
   /** In memory while this worker applies; read from the table (at most every `refreshMs`) while another process does. */
   async currentCheckpoint(): Promise<Checkpoint | null> {
-    if (this.holding || this.signal.requested || !this.loop) return this.at.checkpoint;
+    if (this.holding || this.signal.requested || (!this.loop && !this.observing)) return this.at.checkpoint;
     const now = Date.now();
     if (!this.refresh || now - this.refresh.at >= this.options.refreshMs) {
       this.refresh = { at: now, done: this.reload(() => !this.holding).catch(() => undefined) };

@@ -1,8 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { testBackends } from '../testing/databases';
 import { listCheckpoints } from './checkpoint-store';
-import { PROJECTIONS_CLI_USAGE, runProjectionsCli } from './rebuild-cli';
-import { openStoreFixture, StoreFixture, visibleEvents } from './testing/projection-fixture';
+import { PROJECTIONS_CLI_USAGE, runProjectionsCli, type ProjectionsCliDeps } from './projections-cli';
+import { projectionLockKey } from './projection';
+import { ProjectionRunner } from './projection-runner';
+import { openStoreFixture, recordingLogger, StoreFixture, visibleEvents } from './testing/projection-fixture';
 import { appendThings } from './testing/thing-events';
 import { expectedTally, readTally, tallyProjection } from './testing/tally.projection';
 
@@ -14,7 +16,9 @@ describe.each(testBackends())('projections CLI on %s', (backend) => {
   const v2 = tallyProjection({ version: 2 });
   const other = tallyProjection({ name: 'other' });
 
-  async function cli(...argv: string[]): Promise<{ code: number; text: string }> {
+  const cli = (...argv: string[]) => cliWith({}, ...argv);
+
+  async function cliWith(deps: Partial<ProjectionsCliDeps>, ...argv: string[]): Promise<{ code: number; text: string }> {
     const out = new PassThrough();
     let text = '';
     out.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -24,6 +28,7 @@ describe.each(testBackends())('projections CLI on %s', (backend) => {
       projections: [v1, v2, other],
       out,
       progressStream: new PassThrough(),
+      ...deps,
     });
     return { code, text };
   }
@@ -71,5 +76,31 @@ describe.each(testBackends())('projections CLI on %s', (backend) => {
     expect(await cli('rebuild')).toEqual({ code: 2, text: `${PROJECTIONS_CLI_USAGE}\n` });
     expect(await cli('rebuild', 'tally', '--batch-size', '0')).toEqual({ code: 2, text: `${PROJECTIONS_CLI_USAGE}\n` });
     expect(await cli('explode')).toEqual({ code: 2, text: `${PROJECTIONS_CLI_USAGE}\n` });
+  });
+
+  it('run keeps every projection up to date until told to stop, then releases their locks', async () => {
+    await appendThings(fx.store, 20);
+    let stop!: () => void;
+    const stopWhen = new Promise<void>((resolve) => (stop = resolve));
+    const running = cliWith({ stopWhen, logger: recordingLogger() }, 'run');
+    const last = await appendThings(fx.store, 7);
+    const observer = new ProjectionRunner(fx.store, fx.sql, [v1, v2, other], { logger: recordingLogger() });
+    observer.observe();
+    try {
+      expect(await observer.waitForPosition(last.position, 20_000)).toBe(true);
+    } finally {
+      stop();
+      await observer.stop();
+    }
+    const ran = await running;
+    expect(ran.code).toBe(0);
+    expect(ran.text).toMatch(/^running tally v1, tally v2, other v1; SIGTERM or SIGINT stops\nstopped: /);
+    const all = await visibleEvents(fx.store, 27);
+    for (const projection of [v1, v2, other]) {
+      expect(await readTally(fx.sql, projection)).toEqual(expectedTally(all));
+      const lock = await fx.sql.tryAdvisoryLock(projectionLockKey(projection));
+      expect(lock).not.toBeNull();
+      await lock?.release();
+    }
   });
 });

@@ -2,7 +2,8 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { EventStore } from '../event-store.port';
 import type { SqlClient } from '../sql/sql-client';
 import { countByScanning, CountEventsAfter } from './event-count';
-import { Projection, projectionLabel } from './projection';
+import { Projection, projectionLabel, type ProjectionLogger } from './projection';
+import { ProjectionRunner } from './projection-runner';
 import { formatStatusTable, projectionStatus } from './projection-status';
 import { rebuildProjection } from './rebuild-projection';
 
@@ -16,14 +17,19 @@ export interface ProjectionsCliDeps {
   /** where text goes (default stdout) and where the bar is drawn (default stderr) */
   out?: NodeJS.WritableStream;
   progressStream?: NodeJS.WritableStream;
+  /** `run`: what the runner logs (default the console), and when it stops (default SIGTERM or SIGINT) */
+  logger?: ProjectionLogger;
+  stopWhen?: Promise<unknown>;
 }
 
 export const PROJECTIONS_CLI_USAGE = `usage:
+  projections run                             keep every projection up to date until SIGTERM (beside API
+                                              processes started with RUN_PROJECTIONS=false)
   projections rebuild NAME [--batch-size N]   rebuild the current version of NAME from position 0
   projections rebuild --all [--batch-size N]  rebuild every projection
   projections status                          versions, status, checkpoint and lag of every projection`;
 
-/** `npm run projections -- rebuild NAME | rebuild --all | status`. Returns the exit code. */
+/** `npm run projections -- run | rebuild NAME | rebuild --all | status`. Returns the exit code. */
 export async function runProjectionsCli(argv: readonly string[], deps: ProjectionsCliDeps): Promise<number> {
   const out = deps.out ?? process.stdout;
   const print = (text: string) => out.write(`${text}\n`);
@@ -33,6 +39,7 @@ export async function runProjectionsCli(argv: readonly string[], deps: Projectio
     print(formatStatusTable(await projectionStatus(deps.sql, deps.projections, countAfter)));
     return 0;
   }
+  if (command === 'run' && args.length === 0) return run(deps, print);
   if (command !== 'rebuild') return usage(print);
   const batchAt = args.indexOf('--batch-size');
   const batchSize = batchAt >= 0 ? Number(args[batchAt + 1]) : undefined;
@@ -91,6 +98,33 @@ async function rebuildWithBar(
     bar.stop();
     throw error;
   }
+}
+
+/**
+ * The projection runner of the API, in a process of its own: one runner per projection across
+ * processes (advisory locks), so a second `run` stands by and takes over when the first dies.
+ */
+async function run(deps: ProjectionsCliDeps, print: (text: string) => void): Promise<number> {
+  const runner = new ProjectionRunner(deps.store, deps.sql, deps.projections, { logger: deps.logger });
+  await runner.start();
+  print(`running ${deps.projections.map(projectionLabel).join(', ')}; SIGTERM or SIGINT stops`);
+  await (deps.stopWhen ?? untilSignalled('SIGTERM', 'SIGINT'));
+  await runner.stop();
+  print('stopped: batches in flight finished, locks released');
+  return 0;
+}
+
+function untilSignalled(...signals: NodeJS.Signals[]): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const handlers = signals.map((signal) => {
+      const handler = () => {
+        signals.forEach((s, i) => process.off(s, handlers[i]));
+        resolve(signal);
+      };
+      process.on(signal, handler);
+      return handler;
+    });
+  });
 }
 
 /** The highest version of each name. */
