@@ -20,8 +20,8 @@ export interface RebuildRun {
  * Section 3: every projection back to position 0 with its tables emptied (as `projections rebuild`
  * does), then the API started: its runner rebuilds them all at once, as a restarted service would.
  * Timed from the first committed batch until every projection is live at the store's last event
- * (this flatters a small store by at most one batch). Returns the API still running (for the
- * report latencies and its peak RSS).
+ * (this flatters a small store by at most one batch). Returns the API still running (for its
+ * peak RSS).
  */
 export async function rebuildInApi(databaseUrl: string, label: string, timeoutS: number): Promise<RebuildRun> {
   const { events, last, rebuilt, kept } = await resetProjections(databaseUrl);

@@ -12,6 +12,7 @@ import { log } from './log';
 const ROOT = resolve(__dirname, '..', '..');
 export const API_BUILD_DIR = resolve(__dirname, '../tmp/api-build');
 export const API_MAIN = join(API_BUILD_DIR, 'apps/api/src/main.js');
+export const PROJECTIONS_CLI = join(API_BUILD_DIR, 'apps/api/src/cli/projections.cli.js');
 
 let built: Promise<void> | null = null;
 

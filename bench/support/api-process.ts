@@ -2,7 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { API_BUILD_DIR, API_MAIN, buildApi } from './api-build';
+import { createInterface } from 'node:readline';
+import { API_BUILD_DIR, API_MAIN, buildApi, PROJECTIONS_CLI } from './api-build';
 import { log } from './log';
 
 export const BENCH_JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256-signing';
@@ -16,39 +17,77 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-export async function startApi(databaseUrl: string, label: string): Promise<ApiProcess> {
-  await buildApi();
-  if (!existsSync(API_MAIN)) throw new Error(`the API did not compile to ${API_MAIN}`);
+/** `env` over the bench's settings, e.g. RUN_PROJECTIONS=false for an API beside a projection worker. */
+export async function startApi(databaseUrl: string, label: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   const port = await freePort();
+  const child = await spawnCompiled(API_MAIN, [], `api-${label}`, { PORT: String(port), DATABASE_URL: databaseUrl, ...env });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHealth(baseUrl, child, 60_000);
+  return { baseUrl, pid: child.pid!, peakRssMb: () => highWaterMarkMb(child.pid!), stop: () => stop(child) };
+}
+
+/** `projections run` in its own process (the API beside it runs with RUN_PROJECTIONS=false). */
+export interface WorkerProcess {
+  pid: number;
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** Resolves once each of the `projections` has logged that it runs (holds its lock) in the worker. */
+export async function startProjectionWorker(databaseUrl: string, label: string, projections: number): Promise<WorkerProcess> {
+  let running = 0;
+  const child = await spawnCompiled(
+    PROJECTIONS_CLI,
+    ['run'],
+    `worker-${label}`,
+    { DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' },
+    (line) => {
+      if (line.includes(': running (')) running += 1;
+    },
+  );
+  const deadline = Date.now() + 60_000;
+  while (running < projections) {
+    if (child.exitCode !== null) throw new Error(`the projection worker exited with code ${child.exitCode} (see bench/tmp/worker-*.log)`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the projection worker ran ${running} of ${projections} projections after 60 s`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { pid: child.pid!, peakRssMb: () => highWaterMarkMb(child.pid!), stop: () => stop(child) };
+}
+
+async function spawnCompiled(
+  entry: string,
+  args: string[],
+  logName: string,
+  env: Record<string, string>,
+  onLine?: (line: string) => void,
+): Promise<ChildProcess> {
+  await buildApi();
+  if (!existsSync(entry)) throw new Error(`the API did not compile to ${entry}`);
   const logDir = resolve(__dirname, '../tmp');
   mkdirSync(logDir, { recursive: true });
-  const logFile = createWriteStream(join(logDir, `api-${label}.log`));
+  const logFile = createWriteStream(join(logDir, `${logName}.log`));
   const nodeFlags = process.env.BENCH_API_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeFlags, '-r', 'tsconfig-paths/register', API_MAIN], {
+  const child = spawn(process.execPath, [...nodeFlags, '-r', 'tsconfig-paths/register', entry, ...args], {
     cwd: resolve(__dirname, '..', '..'),
     env: {
       ...process.env,
       NODE_ENV: 'production',
       TS_NODE_BASEURL: API_BUILD_DIR,
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
       AUTH_JWT_SECRET: BENCH_JWT_SECRET,
       // the limit is per token; the bench is one client hammering on purpose
       RATE_LIMIT_PER_MINUTE: '100000000',
       LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(logFile);
   child.stderr!.pipe(logFile);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseUrl, child, 60_000);
-  return {
-    baseUrl,
-    pid: child.pid!,
-    peakRssMb: () => highWaterMarkMb(child.pid!),
-    stop: () => stop(child),
-  };
+  if (onLine) createInterface({ input: child.stdout! }).on('line', onLine);
+  return child;
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -81,7 +120,7 @@ async function stop(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
-  log(`API ${child.pid} stopped`);
+  log(`process ${child.pid} stopped`);
 }
 
 function freePort(): Promise<number> {
