@@ -90,13 +90,18 @@ async function unrecorded(tx: SqlExecutor, groups: CommandGroup[]): Promise<Comm
   return rest.filter((_, i) => !seen.has(i));
 }
 
-/** The indexes of the groups whose first event an entry already covers. */
+/**
+ * The indexes of the groups whose first event an entry already covers: one index probe per group
+ * (`LATERAL … LIMIT 1` keeps it a nested loop; as a semi-join the planner, guessing 100 rows for
+ * the function, hashed the whole trail instead — a scan of millions of entries per batch).
+ */
 async function chained(tx: SqlExecutor, groups: CommandGroup[]): Promise<Set<number>> {
   const probes = groups.map((group, i) => ({ i, stream_id: group.streamId, version: group.events[0].version }));
   const seen = await tx.query<{ i: number }>(
     `SELECT x.i FROM jsonb_to_recordset($1::jsonb) AS x(i int, stream_id text, version bigint)
-     WHERE EXISTS (SELECT 1 FROM ${AUDIT_LOG_TABLE} a
-                   WHERE a.stream_id = x.stream_id AND a.last_version >= x.version AND a.first_version <= x.version)`,
+     CROSS JOIN LATERAL (SELECT 1 FROM ${AUDIT_LOG_TABLE} a
+                         WHERE a.stream_id = x.stream_id AND a.last_version >= x.version AND a.first_version <= x.version
+                         LIMIT 1) AS hit`,
     [JSON.stringify(probes)],
   );
   return new Set(seen.map((row) => Number(row.i)));
