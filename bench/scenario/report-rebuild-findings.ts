@@ -118,7 +118,7 @@ export const REPORT_AND_REBUILD_FINDINGS: readonly string[] = [
   "  models up to date beside it — the split a city's deployment would run (docker-compose.yml does). Section 4 now asks",
   '  the report routes of such an API, with the worker started beside it, for both sizes: nothing the projections do can',
   "  hold a request behind a batch in the same event loop. At 1M the worst route's p99 went from 19 ms (the trail",
-  '  catching up inside the API) to 6–10 ms (two full runs).',
+  '  catching up inside the API) to 6, 10 and 10 ms (three full runs; 3–6 ms at 10k).',
   '- *What is left of the 1M/10k ratio is the trail still being built.* The trail is never rebuilt, and after a bulk',
   '  import it is built from nothing (one hash-chained entry per command: 4.7 million) — in the rebuilding API during',
   '  section 3, then in the worker while the reports are asked; the 15-minute budget leaves no room to wait for it. The',
