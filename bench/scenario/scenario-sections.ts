@@ -22,7 +22,7 @@ interface SizeResult {
   load: Awaited<ReturnType<typeof loadScenario>>;
   /** an Error when the projections were not rebuilt in time: the load still counts */
   rebuild: { events: number; rebuilt: string[]; kept: string[]; seconds: number; withBootS: number; eventsPerSecond: number } | Error;
-  latency: RouteLatency[] | Error;
+  latency: ReportsBesideWorker | Error;
   apiPeakRssMb: number | null;
 }
 
@@ -51,7 +51,7 @@ export async function measureScenarioSections(config: BenchConfig): Promise<Scen
   if (rebuildFrom && rebuildFrom !== rebuilt(main))
     notes.push(`rebuild.events_per_s was measured on the small scenario (${rebuildFrom.events} events): the large one was not rebuilt.`);
   notes.push(
-    'Rebuild: every projection reset to position 0 (checkpoint and tables, as `projections rebuild` does; the audit trail refuses by design and stays), then the API started and rebuilds them all at once; timed from the first committed batch until every projection is live at the last event (flatters a small store by at most one batch of 2,000 events). Measured once per size.',
+    'Rebuild: every projection reset to position 0 (checkpoint and tables, as `projections rebuild` does; the audit trail refuses by design and stays), then the API started and rebuilds them all at once; timed from the first committed batch until every projection is live at the last event (flatters a small store by at most one batch of 5,000 events). Measured once per size.',
     `Report latency: each route asked one request after another for ${config.report.secondsPerRoute} s on 1 connection, ${config.runs} runs; the figure is the worst route's p99 per run. ` +
       'Asked of an API serving only (RUN_PROJECTIONS=false) beside a `projections run` worker, started after the rebuild: after the bulk import the worker is still building the audit trail (never rebuilt, first built here) while the reports are asked.',
   );
@@ -85,19 +85,26 @@ async function oneSize(config: BenchConfig, label: string, applications: number)
  * run` beside it, as after a deployment. The worker carries on whatever is still catching up (after
  * a bulk import: the audit trail, which is never rebuilt) without holding the API's requests.
  */
-async function reportsBesideWorker(databaseUrl: string, label: string, config: BenchConfig): Promise<RouteLatency[]> {
+async function reportsBesideWorker(databaseUrl: string, label: string, config: BenchConfig): Promise<ReportsBesideWorker> {
   const worker = await startProjectionWorker(databaseUrl, label, allProjections.length);
   try {
     const api = await startApi(databaseUrl, `reports-${label}`, { RUN_PROJECTIONS: 'false' });
     try {
-      return await measureReportLatency(api.baseUrl, config.runs, config.report.secondsPerRoute);
+      const routes = await measureReportLatency(api.baseUrl, config.runs, config.report.secondsPerRoute);
+      return { routes, servingApiRssMb: api.peakRssMb(), workerRssMb: worker.peakRssMb() };
     } finally {
-      log(`reports ${label}: serving API peak RSS ${api.peakRssMb().toFixed(0)} MB, projection worker ${worker.peakRssMb().toFixed(0)} MB`);
       await api.stop();
     }
   } finally {
     await worker.stop();
   }
+}
+
+interface ReportsBesideWorker {
+  routes: RouteLatency[];
+  /** peak RSS of the two processes of section 4 (not section 5's figure: that is the API rebuilding) */
+  servingApiRssMb: number;
+  workerRssMb: number;
 }
 
 function describe(label: string, size: number, result: SizeResult | Error): string[] {
@@ -118,14 +125,17 @@ function describe(label: string, size: number, result: SizeResult | Error): stri
       `kept as they were: ${rebuild.kept.join(', ') || 'none'}); API peak RSS ${result.apiPeakRssMb?.toFixed(0) ?? '?'} MB.`,
     ...(result.latency instanceof Error
       ? [`${label} · report routes: ${result.latency.message}`]
-      : result.latency.map((r) => `${label} · GET ${r.route}: p50 ${r.p50.join(', ')} ms · p99 ${r.p99.join(', ')} ms`)),
+      : [
+          ...result.latency.routes.map((r) => `${label} · GET ${r.route}: p50 ${r.p50.join(', ')} ms · p99 ${r.p99.join(', ')} ms`),
+          `${label} · peak RSS while the reports were asked: serving API ${result.latency.servingApiRssMb.toFixed(0)} MB, projection worker ${result.latency.workerRssMb.toFixed(0)} MB.`,
+        ]),
   ];
 }
 
 function latencyOutcome(result: SizeResult | Error): Outcome {
   if (result instanceof Error) return missing(result.message);
   if (result.latency instanceof Error) return missing(`the report routes could not be measured: ${result.latency.message}`);
-  return figureOf(worstP99PerRun(result.latency), 'ms');
+  return figureOf(worstP99PerRun(result.latency.routes), 'ms');
 }
 
 function reasonOf(result: SizeResult | Error): string {
