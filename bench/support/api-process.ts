@@ -8,13 +8,18 @@ import { log } from './log';
 
 export const BENCH_JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256-signing';
 
-/** The real API as a child process on a database of the bench's, on a free loopback port. */
-export interface ApiProcess {
-  baseUrl: string;
+/** A compiled entry point of this repository running as a child process of the bench. */
+export interface BenchChild {
   pid: number;
   /** peak resident set size so far (the kernel's high-water mark, VmHWM), MB */
   peakRssMb(): number;
+  /** SIGTERM, then SIGKILL after 10 s */
   stop(): Promise<void>;
+}
+
+/** The real API as a child process on a database of the bench's, on a free loopback port. */
+export interface ApiProcess extends BenchChild {
+  baseUrl: string;
 }
 
 /** `env` over the bench's settings, e.g. RUN_PROJECTIONS=false for an API beside a projection worker. */
@@ -23,18 +28,14 @@ export async function startApi(databaseUrl: string, label: string, env: Record<s
   const child = await spawnCompiled(API_MAIN, [], `api-${label}`, { PORT: String(port), DATABASE_URL: databaseUrl, ...env });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, 60_000);
-  return { baseUrl, pid: child.pid!, peakRssMb: () => highWaterMarkMb(child.pid!), stop: () => stop(child) };
+  return { baseUrl, ...benchChild(child) };
 }
 
-/** `projections run` in its own process (the API beside it runs with RUN_PROJECTIONS=false). */
-export interface WorkerProcess {
-  pid: number;
-  peakRssMb(): number;
-  stop(): Promise<void>;
-}
-
-/** Resolves once each of the `projections` has logged that it runs (holds its lock) in the worker. */
-export async function startProjectionWorker(databaseUrl: string, label: string, projections: number): Promise<WorkerProcess> {
+/**
+ * `projections run` in its own process (the API beside it runs with RUN_PROJECTIONS=false);
+ * resolves once each of the `projections` has logged that it runs (holds its lock) there.
+ */
+export async function startProjectionWorker(databaseUrl: string, label: string, projections: number): Promise<BenchChild> {
   let running = 0;
   const child = await spawnCompiled(
     PROJECTIONS_CLI,
@@ -54,6 +55,10 @@ export async function startProjectionWorker(databaseUrl: string, label: string, 
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  return benchChild(child);
+}
+
+function benchChild(child: ChildProcess): BenchChild {
   return { pid: child.pid!, peakRssMb: () => highWaterMarkMb(child.pid!), stop: () => stop(child) };
 }
 
