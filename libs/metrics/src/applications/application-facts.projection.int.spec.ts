@@ -5,8 +5,15 @@ import { migrate, recorded } from '../shared/projection-test-kit';
 import { ApplicationFactsProjection } from './application-facts.projection';
 
 const matter = { code: 'A-1', version: 1, handlingType: 'promised', promisedWorkdays: 3, departmentId: 'scjg', regionCode: '330602' };
-const submitted = (id: string, channel: string, at: string) =>
-  recorded(`application-${id}`, 1, 'application.submitted', { applicationId: id, matterId: 'a', matter, channel, applicant: {}, at });
+const submitted = (id: string, channel: string, at: string, ofMatter = matter) =>
+  recorded(`application-${id}`, 1, 'application.submitted', {
+    applicationId: id,
+    matterId: 'a',
+    matter: ofMatter,
+    channel,
+    applicant: {},
+    at,
+  });
 
 // 2019-09-27 is a Friday; 2019-09-29 (Sunday) is a make-up working day; 1–7 October are holidays
 const history = () => [
@@ -105,14 +112,7 @@ describe.each(testBackends())('the application counters on %s, however the event
     const elsewhere = { ...matter, regionCode: '330603' };
     const events = [
       ...history(),
-      recorded('application-paused', 1, 'application.submitted', {
-        applicationId: 'paused',
-        matterId: 'a',
-        matter: elsewhere,
-        channel: 'window',
-        applicant: {},
-        at: '2019-10-08T09:00:00+08:00',
-      }),
+      submitted('paused', 'window', '2019-10-08T09:00:00+08:00', elsewhere),
       recorded('application-paused', 2, 'application.accepted', {
         applicationId: 'paused',
         channel: 'window',

@@ -7,7 +7,7 @@ import { bulkUpsert } from '../shared/bulk-upsert';
 import { businessCalendar } from '../shared/business-calendar';
 import { APPLICATION_FACT_COLUMNS, APPLICATION_FACT_SELECT, type ApplicationFact } from './application-fact';
 import { applyApplicationEvent } from './apply-application-event';
-import { ALL_ZERO, COUNTER_COLUMNS, DailyCounters, DELETE_ZERO_COUNTERS } from './daily-counters';
+import { ALL_ZERO, COUNTER_COLUMNS, COUNTER_KEY, DailyCounters, DELETE_ZERO_COUNTERS } from './daily-counters';
 import { countIntervals } from './open-intervals';
 
 const HANDLED: readonly ApplicationEventType[] = [
@@ -83,7 +83,7 @@ export class ApplicationFactsProjection implements Projection {
       {
         table: 'rm_application_counters_v2',
         columns: COUNTER_COLUMNS,
-        key: ['grain', 'day', 'department_id', 'region_code'],
+        key: COUNTER_KEY,
         onConflict: 'add',
         returnKeysWhere: ALL_ZERO,
       },

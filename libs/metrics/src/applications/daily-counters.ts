@@ -84,7 +84,10 @@ export class DailyCounters {
   }
 }
 
-const COUNT_COLUMNS = Object.keys(COUNTER_COLUMNS).filter((name) => !['grain', 'day', 'department_id', 'region_code'].includes(name));
+/** What identifies a counter row (its grain, day, department and region); the other columns are counts. */
+export const COUNTER_KEY: readonly string[] = ['grain', 'day', 'department_id', 'region_code'];
+
+const COUNT_COLUMNS = Object.keys(COUNTER_COLUMNS).filter((name) => !COUNTER_KEY.includes(name));
 
 /** A counter row that additive upserts brought back to all zeros (SQL condition on the row as written). */
 export const ALL_ZERO = COUNT_COLUMNS.map((name) => `${name} = 0`).join(' AND ');
