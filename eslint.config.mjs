@@ -16,12 +16,45 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  ...['event-store', 'kernel', 'http', 'matters', 'audit', 'metrics'].map((context) => ({
+    // Contexts meet through their public faces only: `@app/<context>` (its index.ts) and, for
+    // tests and fixtures, `@app/<context>/testing`. A file inside a context uses relative paths.
+    files: [`libs/${context}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['@app/*/*', '!@app/*/testing'], message: 'import another context through its public face: @app/<context>' }],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['apps/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@app/*/*', '!@app/*/testing'], message: 'import a context through its public face: @app/<context>' }] },
+      ],
+    },
+  },
   {
     // The domain is pure: no framework, no database, no clock.
-    files: ['libs/*/src/domain/**/*.ts', 'libs/matters/src/calendar/**/*.ts'],
+    files: ['libs/*/src/domain/**/*.ts', 'libs/kernel/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'typeorm', 'pg', '@electric-sql/*', '@eventstore/*', 'express'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', '@electric-sql/*', '@eventstore/*', 'express'],
+              message: 'the domain is free of framework and database code',
+            },
+            { group: ['@app/*/*', '!@app/*/testing'], message: 'import another context through its public face: @app/<context>' },
+          ],
+        },
+      ],
       'no-restricted-syntax': [
         'error',
         {
@@ -31,6 +64,24 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
           message: 'no clock in the domain: time arrives in the command',
+        },
+      ],
+    },
+  },
+  {
+    // The kernel is what every context shares: it imports none of them.
+    files: ['libs/kernel/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', '@electric-sql/*', '@eventstore/*', 'express'],
+              message: 'the domain is free of framework and database code',
+            },
+            { group: ['@app/*'], message: 'the kernel imports no context' },
+          ],
         },
       ],
     },

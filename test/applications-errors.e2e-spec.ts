@@ -1,5 +1,5 @@
 import request, { Response } from 'supertest';
-import { testBackends } from '@app/event-store/testing/databases';
+import { testBackends } from '@app/event-store/testing';
 import {
   admin,
   command,

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { testBackends } from '@app/event-store/testing/databases';
-import { ApplicantCipher, ApplicantDataUnreadableError, openApplicant, type SealedApplicant } from '@app/matters/personal-data';
+import { testBackends } from '@app/event-store/testing';
+import { ApplicantCipher, ApplicantDataUnreadableError, openApplicant, type SealedApplicant } from '@app/matters';
 import {
   admin,
   DEPT_B,

@@ -1,4 +1,4 @@
-import { testBackends } from '@app/event-store/testing/databases';
+import { testBackends } from '@app/event-store/testing';
 import { command, eventCount, staff } from './support/applications';
 import { startTestApp, TestApp } from './support/test-app';
 

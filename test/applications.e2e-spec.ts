@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { testBackends } from '@app/event-store/testing/databases';
+import { testBackends } from '@app/event-store/testing';
 import { command, on, publishedMatter, readApplication, staff, submitted } from './support/applications';
 import { startTestApp, TestApp } from './support/test-app';
 

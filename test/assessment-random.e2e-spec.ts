@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { randomScenario } from '@app/metrics/scenario/scenarios';
+import { randomScenario } from '@app/metrics';
 import { crossCheck, getAsAssessor, loadAndProject, numbersOf } from './support/scenario-app';
 import { startTestApp, type TestApp } from './support/test-app';
 

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { AuditTrail } from '@app/audit';
-import { describeOnPostgres, testBackends } from '@app/event-store/testing/databases';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
+import { describeOnPostgres, testBackends } from '@app/event-store/testing';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { bearer, createMatter, headPosition, readCaughtUp } from './support/quality-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { testBackends } from '@app/event-store/testing/databases';
+import { testBackends } from '@app/event-store/testing';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe.each(testBackends())('the running service on %s', (backend) => {

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
-import { testBackends } from '@app/event-store/testing/databases';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { testBackends } from '@app/event-store/testing';
 import { bearer, countEvents, errorFields, expectNothingAppended, expectProblem, MARKET, registerBody, TAX } from './matters-e2e.fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import type { TestApp } from './support/test-app';
 
 /** Shared givens of the matters e2e specs (test-only). */

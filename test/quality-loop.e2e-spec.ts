@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { testBackends } from '@app/event-store/testing/databases';
+import { testBackends } from '@app/event-store/testing';
 import { bearer, createMatter, eventCount, readCaughtUp } from './support/quality-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -1,9 +1,9 @@
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { ProjectionRunner } from '@app/event-store/projections/projection-runner';
-import { testBackends } from '@app/event-store/testing/databases';
-import { loadScenario } from '@app/metrics/scenario/scenario-loader';
-import { randomScenario } from '@app/metrics/scenario/scenarios';
-import { readEverything } from '@app/metrics/cross-check/fold-indicators';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { ProjectionRunner } from '@app/event-store';
+import { testBackends } from '@app/event-store/testing';
+import { loadScenario } from '@app/metrics';
+import { randomScenario } from '@app/metrics';
+import { readEverything } from '@app/metrics';
 import { getAsAssessor, loadAndProject } from './support/scenario-app';
 import { startTestApp, type TestApp } from './support/test-app';
 

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { parseString } from '@fast-csv/parse';
 import request from 'supertest';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { ProjectionRunner } from '@app/event-store/projections/projection-runner';
-import { rebuildProjection } from '@app/event-store/projections/rebuild-projection';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
-import { describeOnPostgres } from '@app/event-store/testing/databases';
-import { SHAOXING_2019_EXPECTED, shaoxing2019 } from '@app/metrics/scenario/scenarios';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { ProjectionRunner } from '@app/event-store';
+import { rebuildProjection } from '@app/event-store';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { describeOnPostgres } from '@app/event-store/testing';
+import { SHAOXING_2019_EXPECTED, shaoxing2019 } from '@app/metrics';
 import { allProjections } from '../apps/api/src/projections/projection-registry';
 import { crossCheck, getAsAssessor, loadAndProject, numbersOf } from './support/scenario-app';
 import { startTestApp, type TestApp } from './support/test-app';

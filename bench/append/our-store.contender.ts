@@ -1,6 +1,6 @@
-import { ensureEventStoreSchema } from '@app/event-store/postgres/event-store.schema';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { PostgresSqlClient } from '@app/event-store/sql/postgres-sql-client';
+import { ensureEventStoreSchema } from '@app/event-store';
+import { PostgresEventStore } from '@app/event-store';
+import { PostgresSqlClient } from '@app/event-store';
 import { AppendContender, BenchEvent } from './append-workload';
 
 /** Our PostgresEventStore, exactly as the API builds it (a `pg` pool behind PostgresSqlClient). */

@@ -6,7 +6,7 @@
  * BENCH_API_NODE_FLAGS='--cpu-prof --cpu-prof-dir=…' profiles the API. Leaves the database loaded.
  */
 import 'reflect-metadata';
-import { PostgresSqlClient } from '@app/event-store/sql/postgres-sql-client';
+import { PostgresSqlClient } from '@app/event-store';
 import { startApi } from '../support/api-process';
 import { log } from '../support/log';
 import { backendsOf, cpuMs } from '../support/process-cpu';

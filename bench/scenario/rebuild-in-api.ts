@@ -1,5 +1,5 @@
-import { ensureCheckpointTable, restartBuild } from '@app/event-store/projections/checkpoint-store';
-import { PostgresSqlClient } from '@app/event-store/sql/postgres-sql-client';
+import { ensureCheckpointTable, restartBuild } from '@app/event-store';
+import { PostgresSqlClient } from '@app/event-store';
 import { allProjections } from '../../apps/api/src/projections/projection-registry';
 import { ApiProcess, startApi } from '../support/api-process';
 import { log } from '../support/log';

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import request from 'supertest';
-import { STREAM_LOCK_CLASS } from '@app/event-store/postgres/event-store.schema';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
-import { describeOnPostgres } from '@app/event-store/testing/databases';
+import { STREAM_LOCK_CLASS } from '@app/event-store';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { describeOnPostgres } from '@app/event-store/testing';
 import { registerBody } from '../matters-e2e.fixtures';
 import { eventually } from '../support/child-process';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { registerBody } from '../matters-e2e.fixtures';
 import { ID_NUMBER, NAME, submitBody } from '../support/applications';
 import { BackendKiller } from '../support/backend-kill';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { CommandStream } from '../support/command-stream';
 import { DedicatedCluster, describeWithDedicatedCluster } from '../support/dedicated-cluster';
 import { startTestAppAt, within } from '../support/fault-app';

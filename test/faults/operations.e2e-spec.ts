@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { STREAM_LOCK_CLASS } from '@app/event-store/postgres/event-store.schema';
-import { createThrowawayDatabase, describeOnPostgres, type ThrowawayDatabase } from '@app/event-store/testing/databases';
+import { STREAM_LOCK_CLASS } from '@app/event-store';
+import { createThrowawayDatabase, describeOnPostgres, type ThrowawayDatabase } from '@app/event-store/testing';
 import { registerBody } from '../matters-e2e.fixtures';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { eventually } from '../support/child-process';

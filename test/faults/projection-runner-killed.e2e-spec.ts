@@ -1,9 +1,9 @@
-import { listCheckpoints } from '@app/event-store/projections/checkpoint-store';
-import { rebuildProjection } from '@app/event-store/projections/rebuild-projection';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { PostgresSqlClient } from '@app/event-store/sql/postgres-sql-client';
-import { createThrowawayDatabase, describeOnPostgres, type ThrowawayDatabase } from '@app/event-store/testing/databases';
-import { randomScenario } from '@app/metrics/scenario/scenarios';
+import { listCheckpoints } from '@app/event-store';
+import { rebuildProjection } from '@app/event-store';
+import { PostgresEventStore } from '@app/event-store';
+import { PostgresSqlClient } from '@app/event-store';
+import { createThrowawayDatabase, describeOnPostgres, type ThrowawayDatabase } from '@app/event-store/testing';
+import { randomScenario } from '@app/metrics';
 import { allProjections } from '../../apps/api/src/projections/projection-registry';
 import { eventually, spawnTs, type Child } from '../support/child-process';
 import { startTestAppAt } from '../support/fault-app';

@@ -1,5 +1,5 @@
-import { PostgresSqlClient } from '@app/event-store/sql/postgres-sql-client';
-import { createThrowawayDatabase, describeOnPostgres, type ThrowawayDatabase } from '@app/event-store/testing/databases';
+import { PostgresSqlClient } from '@app/event-store';
+import { createThrowawayDatabase, describeOnPostgres, type ThrowawayDatabase } from '@app/event-store/testing';
 import { registerBody } from '../matters-e2e.fixtures';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { eventually, spawnTs, type Child } from '../support/child-process';

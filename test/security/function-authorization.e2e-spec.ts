@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { testBackends } from '@app/event-store/testing/databases';
-import type { Role } from '@app/http/roles';
+import { testBackends } from '@app/event-store/testing';
+import type { Role } from '@app/http';
 import { apiRoutes, type ApiRoute } from '../support/openapi-routes';
 import { auth, buildWorld, tokenFor, type World } from '../support/security-world';
 import { startTestApp, TestApp } from '../support/test-app';

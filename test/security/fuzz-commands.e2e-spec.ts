@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { testBackends } from '@app/event-store/testing/databases';
-import type { Role } from '@app/http/roles';
+import { testBackends } from '@app/event-store/testing';
+import type { Role } from '@app/http';
 import { hostileBodies, type WireBody } from '../support/hostile-bodies';
 import { encodeSegment, hostileHeader, hostileString, RAW_SEGMENTS } from '../support/hostile-values';
 import { apiRoutes, isCommand, type ApiRoute } from '../support/openapi-routes';

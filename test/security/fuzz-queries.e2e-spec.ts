@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { testBackends } from '@app/event-store/testing/databases';
+import { testBackends } from '@app/event-store/testing';
 import { encodeSegment, hostileKey, hostileValue, RAW_SEGMENTS } from '../support/hostile-values';
 import { apiRoutes, type ApiRoute } from '../support/openapi-routes';
 import { assertPrototypeClean, assertSafeResponse } from '../support/response-safety';

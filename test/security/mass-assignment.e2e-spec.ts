@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { testBackends } from '@app/event-store/testing/databases';
-import type { Role } from '@app/http/roles';
+import { testBackends } from '@app/event-store/testing';
+import type { Role } from '@app/http';
 import { eventCount } from '../support/quality-fixtures';
 import { assertPrototypeClean, assertSafeResponse } from '../support/response-safety';
 import { applicationBody, auth, buildWorld, matterBody, tokenFor, type World } from '../support/security-world';

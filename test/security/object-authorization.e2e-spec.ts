@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { testBackends } from '@app/event-store/testing/databases';
-import type { Role } from '@app/http/roles';
+import { testBackends } from '@app/event-store/testing';
+import type { Role } from '@app/http';
 import { eventCount } from '../support/quality-fixtures';
 import { assertSafeResponse } from '../support/response-safety';
 import { applicationBody, auth, buildWorld, DEPT_A, DEPT_B, matterBody, untilProjected, type World } from '../support/security-world';

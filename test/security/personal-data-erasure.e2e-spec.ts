@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { testBackends } from '@app/event-store/testing/databases';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
+import { testBackends } from '@app/event-store/testing';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { eventCount } from '../support/quality-fixtures';
 import { crossCheck, numbersOf } from '../support/scenario-app';
 import { applicationBody, auth, freshMatter, ID_NUMBER, tokenFor } from '../support/security-world';

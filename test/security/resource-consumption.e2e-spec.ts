@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { testBackends } from '@app/event-store/testing/databases';
-import { MAX_PAGE_SIZE } from '@app/http/page-query';
+import { testBackends } from '@app/event-store/testing';
+import { MAX_PAGE_SIZE } from '@app/http';
 import { apiRoutes } from '../support/openapi-routes';
 import { eventCount } from '../support/quality-fixtures';
 import { assertSafeResponse } from '../support/response-safety';

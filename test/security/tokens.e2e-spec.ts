@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
-import { testBackends } from '@app/event-store/testing/databases';
+import { testBackends } from '@app/event-store/testing';
 import { assertSafeResponse } from '../support/response-safety';
 import { startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
 

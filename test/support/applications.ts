@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { CommandContext } from '@app/event-store/commands/command-context';
-import { handleCommand } from '@app/event-store/commands/handle-command';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
-import { matterDecider, type MatterElements } from '@app/matters/domain';
-import { matterStreamId } from '@app/matters/matters';
+import type { CommandContext } from '@app/event-store';
+import { handleCommand } from '@app/event-store';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { matterDecider, type MatterElements } from '@app/matters';
+import { matterStreamId } from '@app/matters';
 import type { TestApp } from './test-app';
 
 /** Helpers for the applications e2e suites: matters written straight to the store, tokens, counts. */

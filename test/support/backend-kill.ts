@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { STREAM_LOCK_CLASS } from '@app/event-store/postgres/event-store.schema';
+import { STREAM_LOCK_CLASS } from '@app/event-store';
 import type { DedicatedCluster } from './dedicated-cluster';
 
 /**

@@ -9,11 +9,11 @@
  * SLEEP_PER_BATCH (seconds) makes each batch's transaction sleep after applying, so the test can
  * kill the process inside one; PGAPPNAME names its connections in pg_stat_activity.
  */
-import type { Projection } from '@app/event-store/projections/projection';
-import { ProjectionRunner } from '@app/event-store/projections/projection-runner';
-import { rebuildProjection } from '@app/event-store/projections/rebuild-projection';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { PostgresSqlClient } from '@app/event-store/sql/postgres-sql-client';
+import type { Projection } from '@app/event-store';
+import { ProjectionRunner } from '@app/event-store';
+import { rebuildProjection } from '@app/event-store';
+import { PostgresEventStore } from '@app/event-store';
+import { PostgresSqlClient } from '@app/event-store';
 import { allProjections } from '../../apps/api/src/projections/projection-registry';
 import { projectionLocksHeld } from './projection-locks';
 import { rebuildable } from './read-model-dump';

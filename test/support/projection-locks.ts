@@ -1,5 +1,5 @@
-import { projectionLockKey } from '@app/event-store/projections/projection';
-import type { SqlExecutor } from '@app/event-store/sql/sql-client';
+import { projectionLockKey } from '@app/event-store';
+import type { SqlExecutor } from '@app/event-store';
 import { allProjections } from '../../apps/api/src/projections/projection-registry';
 
 /** The session advisory locks of the app's projections (one per projection version), not any other advisory lock. */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { CommandContext } from '@app/event-store/commands/command-context';
-import { handleCommand } from '@app/event-store/commands/handle-command';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
-import { matterDecider, type MatterElements } from '@app/matters/domain';
+import type { CommandContext } from '@app/event-store';
+import { handleCommand } from '@app/event-store';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { matterDecider, type MatterElements } from '@app/matters';
 import type { TestApp } from './test-app';
 
 /** Givens for the quality-issue and audit e2e suites: matters written straight through the matter decider. */

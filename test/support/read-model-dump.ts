@@ -1,5 +1,5 @@
-import type { Projection } from '@app/event-store/projections/projection';
-import type { SqlExecutor } from '@app/event-store/sql/sql-client';
+import type { Projection } from '@app/event-store';
+import type { SqlExecutor } from '@app/event-store';
 
 /** The audit trail is an append-only hash chain, never reset: rebuilds leave it (and its table) alone. */
 export const rebuildable = (projection: Pick<Projection, 'name'>) => projection.name !== 'audit-trail';

@@ -1,9 +1,9 @@
 import request from 'supertest';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { ProjectionRunner } from '@app/event-store/projections/projection-runner';
-import { foldIndicators, readEverything } from '@app/metrics/cross-check/fold-indicators';
-import { loadScenario, type LoadResult } from '@app/metrics/scenario/scenario-loader';
-import type { ScenarioPlan } from '@app/metrics/scenario/scenario-plan';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { ProjectionRunner } from '@app/event-store';
+import { foldIndicators, readEverything } from '@app/metrics';
+import { loadScenario, type LoadResult } from '@app/metrics';
+import type { ScenarioPlan } from '@app/metrics';
 import type { TestApp } from './test-app';
 
 /** Loads a scenario through the app's command handlers and waits until every projection has it. */

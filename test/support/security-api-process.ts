@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createThrowawayDatabase, type TestBackend, type ThrowawayDatabase } from '@app/event-store/testing/databases';
+import { createThrowawayDatabase, type TestBackend, type ThrowawayDatabase } from '@app/event-store/testing';
 import { eventually, freePort, spawnTs, type Child } from './child-process';
 import { TEST_JWT_SECRET } from './test-app';
 

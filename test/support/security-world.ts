@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { Role } from '@app/http/roles';
+import type { Role } from '@app/http';
 import { createMatter } from './quality-fixtures';
 import type { TestApp } from './test-app';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { createThrowawayDatabase, TestBackend } from '@app/event-store/testing/databases';
+import { createThrowawayDatabase, TestBackend } from '@app/event-store/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 import { TokenClaims } from '../../apps/api/src/auth/token-claims';
 import { AppConfig, loadConfig } from '../../apps/api/src/config/app-config';

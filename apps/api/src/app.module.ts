@@ -4,8 +4,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { MattersModule } from '@app/matters/matters';
-import { ApplicationsModule } from '@app/matters/applications';
+import { MattersModule } from '@app/matters';
+import { ApplicationsModule } from '@app/matters';
 import { AuditModule } from '@app/audit';
 import { AssessmentModule } from '@app/metrics';
 import { AuthModule } from './auth/auth.module';
@@ -39,7 +39,7 @@ import { StorageModule } from './storage/storage.module';
     CqrsModule.forRoot(),
     TerminusModule,
     MetricsModule,
-    MattersModule.forRoot({ inject: [AppConfig], businessTimeZone: (config: AppConfig) => config.BUSINESS_TZ }),
+    MattersModule.forRoot(),
     ApplicationsModule,
     AuditModule,
     AssessmentModule,

@@ -2,11 +2,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { API_PREFIX } from '@app/http';
 import { AppConfig } from './config/app-config';
 import { createValidationPipe } from './http/validation.pipe';
 import { httpMetrics } from './metrics/http-metrics';
-
-export const API_PREFIX = 'api/v1';
 
 /** What every instance of the API gets, in `main.ts` and in the e2e tests alike. */
 export function configureApp(app: NestExpressApplication): void {
@@ -21,6 +20,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.use((request: { path: string }, response: unknown, next: () => void) =>
     (request.path.startsWith('/docs') ? forDocs : strict)(request as never, response as never, next),
   );
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   // SIGTERM/SIGINT: stop accepting, drain the requests in flight, stop the projection runners
   // (releasing their locks), close the pools, then exit 0 — not re-raise the signal.

@@ -1,9 +1,9 @@
 import { Global, Module } from '@nestjs/common';
-import { WorkingDayCalendar } from '@app/matters/calendar/working-day-calendar';
+import { WorkingDayCalendar } from '@app/kernel';
 import { AuditLogController } from './audit-trail/audit-log.controller';
 import { AuditLogQueries } from './audit-trail/audit-log.queries';
 import { AuditTrail } from './audit-trail/audit-trail.service';
-import { businessCalendar } from './quality-issues/business-calendar';
+import { businessCalendar } from '@app/kernel';
 import { PublishedMatters } from './quality-issues/checks/published-matters';
 import { QualityChecksController } from './quality-issues/checks/quality-checks.controller';
 import { RunQualityChecksHandler } from './quality-issues/checks/run-quality-checks.handler';

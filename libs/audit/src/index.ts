@@ -8,3 +8,7 @@ export { qualityIssuesProjection } from './quality-issues/read-model/quality-iss
 export { catalogueMattersProjection } from './quality-issues/read-model/catalogue-matters.projection';
 export { QualityIssueReadModels1764160000001 } from './quality-issues/read-model/quality-issues.migration';
 export { CatalogueMatterEntity, QualityIssueEntity, QualityIssueStepEntity } from './quality-issues/read-model/quality-issue.entities';
+export * from './domain/categories';
+export * from './quality-issues/ledger/rectification-ledger.query';
+export * from './quality-issues/log/log-quality-issue.handler';
+export * from './quality-issues/loop/quality-issue-loop.handler';

@@ -1,6 +1,6 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { CommandContext } from '@app/event-store/commands/command-context';
+import { CommandContext } from '@app/event-store';
 import type { Actor } from './roles';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;

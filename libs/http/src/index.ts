@@ -3,6 +3,7 @@
  * who the caller is, which roles a route needs, how a command's context and body look.
  * `apps/api` wires the guard, filter and interceptors that enforce them.
  */
+export * from './api-prefix';
 export * from './roles';
 export * from './public.decorator';
 export * from './require-roles.decorator';

@@ -22,3 +22,7 @@ export const assessmentMigrations: Function[] = [
   AssessmentCatalogueV21764500000000,
   AssessmentApplicationFactsV21764500000001,
 ];
+export * from './cross-check/fold-indicators';
+export * from './scenario/scenario-loader';
+export * from './scenario/scenario-plan';
+export * from './scenario/scenarios';

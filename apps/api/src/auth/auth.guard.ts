@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { IS_PUBLIC } from '@app/http/public.decorator';
-import { REQUIRED_ROLES } from '@app/http/require-roles.decorator';
-import { Actor, Role } from '@app/http/roles';
+import { IS_PUBLIC } from '@app/http';
+import { REQUIRED_ROLES } from '@app/http';
+import { Actor, Role } from '@app/http';
 import { BearerTokens } from './bearer-token';
 import { actorFromClaims } from './token-claims';
 

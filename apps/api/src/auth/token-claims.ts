@@ -1,4 +1,4 @@
-import { ROLES, Role, Actor } from '@app/http/roles';
+import { ROLES, Role, Actor } from '@app/http';
 
 /** The claims of api.md: `sub`, `roles`, optional `departmentId`, `regionCode`. */
 export interface TokenClaims {

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { countEventsAfterInPostgres } from '@app/event-store/postgres/count-events-after';
-import { runProjectionsCli } from '@app/event-store/projections/projections-cli';
+import { PostgresEventStore } from '@app/event-store';
+import { countEventsAfterInPostgres } from '@app/event-store';
+import { runProjectionsCli } from '@app/event-store';
 import { loadConfig } from '../config/app-config';
 import { limitHeapGrowth } from '../heap-growth';
 import { allProjections } from '../projections/projection-registry';

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { MultiBar, Presets } from 'cli-progress';
-import { ProjectionRunner } from '@app/event-store/projections/projection-runner';
-import { loadScenario, type LoadProgress } from '@app/metrics/scenario/scenario-loader';
-import { shaoxing2019 } from '@app/metrics/scenario/scenarios';
+import { ProjectionRunner } from '@app/event-store';
+import { loadScenario, type LoadProgress } from '@app/metrics';
+import { shaoxing2019 } from '@app/metrics';
 import { AppModule } from '../app.module';
 import { parseArgs } from './parse-args';
 

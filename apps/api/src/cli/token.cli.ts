@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { resolveJwtSecret } from '../auth/jwt-secret';
-import { ROLES, Role } from '@app/http/roles';
+import { ROLES, Role } from '@app/http';
 import { TokenClaims } from '../auth/token-claims';
 import { loadConfig } from '../config/app-config';
 import { parseArgs } from './parse-args';

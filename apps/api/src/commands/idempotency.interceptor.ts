@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { CallHandler, ConflictException, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { from, Observable, of, switchMap } from 'rxjs';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
-import type { Actor } from '@app/http/roles';
-import { idempotencyKeyOf } from '@app/http/command-context.decorator';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import type { Actor } from '@app/http';
+import { idempotencyKeyOf } from '@app/http';
 
 interface StoredResponse {
   request_hash: string;

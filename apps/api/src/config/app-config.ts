@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { useBusinessTimeZone } from '@app/kernel';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** The service's configuration, read once from the environment and validated (README, "Configuration"). */
@@ -77,5 +78,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!config.embedded && !config.AUTH_JWT_SECRET) {
     throw new Error('Invalid configuration:\n  AUTH_JWT_SECRET is required with DATABASE_URL (only the embedded default generates one)');
   }
+  useBusinessTimeZone(config.BUSINESS_TZ); // the one place the zone is read: every context's calendar follows it
   return config;
 }

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
-import { Public } from '@app/http/public.decorator';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { Public } from '@app/http';
 
 const CHECK_TIMEOUT_MS = 2000;
 

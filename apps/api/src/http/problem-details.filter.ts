@@ -1,11 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedVersionError } from '@app/event-store/event-store.port';
-import { DomainError } from '@app/matters/domain/domain-error';
+import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedVersionError } from '@app/event-store';
+import { DomainError } from '@app/kernel';
 import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { InvalidInputException } from './validation.pipe';
-import { isConnectionError } from '@app/event-store/sql/connection-errors';
+import { isConnectionError } from '@app/event-store';
 import { healthProblem } from '../health/health-problem';
 
 /**

@@ -1,3 +1,4 @@
+import { API_PREFIX } from '@app/http';
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Histogram, register } from 'prom-client';
 
@@ -39,7 +40,7 @@ export function httpMetrics(request: Request, response: Response, next: NextFunc
   response.on('finish', () => {
     const route = request.route?.path ? `${request.baseUrl}${request.route.path}` : 'unmatched';
     stop({ route, status: String(response.statusCode) });
-    if ((request.method === 'POST' || request.method === 'DELETE') && request.originalUrl.startsWith('/api/v1/')) {
+    if ((request.method === 'POST' || request.method === 'DELETE') && request.originalUrl.startsWith(`/${API_PREFIX}/`)) {
       commands.inc({ route, outcome: outcomeOf(response.statusCode) });
     }
   });

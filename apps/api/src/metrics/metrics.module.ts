@@ -1,8 +1,8 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { collectDefaultMetrics, register } from 'prom-client';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { PostgresEventStore } from '@app/event-store';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { MetricsController } from './metrics.controller';
 import { registerProjectionLagGauge } from './projection-lag.gauge';
 

@@ -1,5 +1,5 @@
 import { Gauge, register } from 'prom-client';
-import type { SqlClient } from '@app/event-store/sql/sql-client';
+import type { SqlClient } from '@app/event-store';
 
 /**
  * `projection_lag_events{projection}`: how many positions each live projection is behind the

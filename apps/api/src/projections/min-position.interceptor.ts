@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request } from 'express';
 import { from, Observable, switchMap } from 'rxjs';
-import { ProjectionRunner } from '@app/event-store/projections/projection-runner';
+import { ProjectionRunner } from '@app/event-store';
 
 export const MIN_POSITION_TIMEOUT_MS = 5_000;
 

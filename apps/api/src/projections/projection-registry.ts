@@ -1,7 +1,7 @@
-import type { Projection } from '@app/event-store/projections/projection';
+import type { Projection } from '@app/event-store';
 import { assessmentProjections } from '@app/metrics';
-import { mattersProjection } from '@app/matters/matters';
-import { applicationsProjection } from '@app/matters/applications';
+import { mattersProjection } from '@app/matters';
+import { applicationsProjection } from '@app/matters';
 import { auditTrailProjection, catalogueMattersProjection, qualityIssuesProjection } from '@app/audit';
 
 /**

@@ -1,9 +1,9 @@
 import { Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PinoLogger } from 'nestjs-pino';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { ProjectionRunner } from '@app/event-store/projections/projection-runner';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { ProjectionRunner } from '@app/event-store';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
 import { MinPositionInterceptor } from './min-position.interceptor';
 import { allProjections } from './projection-registry';

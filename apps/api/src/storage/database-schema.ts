@@ -1,7 +1,7 @@
 import { IdempotencyKeys1764150000000 } from '../commands/idempotency-keys.migration';
 import { assessmentEntities, assessmentMigrations } from '@app/metrics';
-import { MatterCodes1764200000000, MatterEntity, MattersReadModelV11764200000001 } from '@app/matters/matters';
-import { ApplicantKeyRow, ApplicantKeys1764300000000, ApplicationRow, ApplicationsReadModel1764300000001 } from '@app/matters/applications';
+import { MatterCodes1764200000000, MatterEntity, MattersReadModelV11764200000001 } from '@app/matters';
+import { ApplicantKeyRow, ApplicantKeys1764300000000, ApplicationRow, ApplicationsReadModel1764300000001 } from '@app/matters';
 import {
   AuditLog1764160000000,
   AuditLogEntity,

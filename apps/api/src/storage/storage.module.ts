@@ -1,7 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE } from '@app/event-store/event-store.port';
-import { SQL_CLIENT } from '@app/event-store/sql/sql-client';
+import { EVENT_STORE } from '@app/event-store';
+import { SQL_CLIENT } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
 import { openStorage, type Storage } from './open-storage';
 

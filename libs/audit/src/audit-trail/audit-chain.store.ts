@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@app/event-store/sql/sql-client';
+import type { SqlExecutor } from '@app/event-store';
 import { chainEntry, GENESIS_HEAD, type AuditEntry, type ChainedAuditEntry, type ChainHead } from '../domain/audit-chain';
 import type { JsonValue } from '../domain/canonical-json';
 import { AUDIT_LOG_TABLE } from './audit-log.schema';

@@ -9,7 +9,7 @@ import { AuditLogPageView, AuditVerificationView } from './audit-log.responses';
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'no valid bearer token (problem+json)' })
 @RequireRoles('admin')
-@Controller('api/v1/audit-log')
+@Controller('audit-log')
 export class AuditLogController {
   constructor(private readonly queries: AuditLogQueries) {}
 

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@app/event-store/sql/sql-client';
+import type { SqlExecutor } from '@app/event-store';
 
 /** The audit hash chain's table. Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE. */
 export const AUDIT_LOG_TABLE = 'audit_log_v1';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, NewEvent } from '@app/event-store/event-store.port';
-import { ProjectionRunner } from '@app/event-store/projections/projection-runner';
-import { openStoreFixture, recordingLogger, type StoreFixture } from '@app/event-store/projections/testing/projection-fixture';
-import { rebuildProjection } from '@app/event-store/projections/rebuild-projection';
-import { testBackends } from '@app/event-store/testing/databases';
+import type { EventStore, NewEvent } from '@app/event-store';
+import { ProjectionRunner } from '@app/event-store';
+import { openStoreFixture, recordingLogger, type StoreFixture } from '@app/event-store/testing';
+import { rebuildProjection } from '@app/event-store';
+import { testBackends } from '@app/event-store/testing';
 import { GENESIS_HEAD, verifyChain } from '../domain/audit-chain';
 import { AUDIT_LOG_COLUMNS, toChainedEntry, type AuditLogRow } from './audit-chain.store';
 import { AUDIT_LOG_TABLE, createAuditLogTable } from './audit-log.schema';

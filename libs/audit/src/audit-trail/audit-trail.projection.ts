@@ -1,7 +1,7 @@
-import type { RecordedEvent } from '@app/event-store/event-store.port';
-import type { Projection } from '@app/event-store/projections/projection';
-import type { SqlExecutor } from '@app/event-store/sql/sql-client';
-import { parseIsoTimestamp } from '@app/matters/calendar/business-date';
+import type { RecordedEvent } from '@app/event-store';
+import type { Projection } from '@app/event-store';
+import type { SqlExecutor } from '@app/event-store';
+import { parseIsoTimestamp } from '@app/kernel';
 import { appendToChain, type AuditDraft } from './audit-chain.store';
 import { AUDIT_LOG_TABLE } from './audit-log.schema';
 import { groupByCommand, type CommandGroup } from './command-groups';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { appendToChain } from './audit-chain.store';
 
 /** A read of personal data, to be recorded in the audit chain. */

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { RecordedEvent } from '@app/event-store';
 
 /** The events one accepted command appended: same stream, consecutive versions, same correlation id and command. */
 export interface CommandGroup {

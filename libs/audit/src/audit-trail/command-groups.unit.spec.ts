@@ -1,4 +1,4 @@
-import type { Checkpoint, RecordedEvent } from '@app/event-store/event-store.port';
+import type { Checkpoint, RecordedEvent } from '@app/event-store';
 import { groupByCommand } from './command-groups';
 
 let position = 0;

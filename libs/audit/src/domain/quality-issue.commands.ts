@@ -2,7 +2,7 @@
  * Commands of the quality-issue aggregate (问题事项). Time, actor and everything the handler looked up
  * (the matter's department and region, the deadline computed from the working-day calendar) arrive here.
  */
-import type { CalendarDate } from '@app/matters/calendar/calendar-date';
+import type { CalendarDate } from '@app/kernel';
 import type { Actor } from './actor';
 
 interface CommandBase {

@@ -3,10 +3,10 @@
  * verification goes back to assigned; a closed issue can be reopened (assigned, new deadline).
  * Pure: `decide(command, state)` returns the events to append or throws a `DomainError`.
  */
-import { isCalendarDate } from '@app/matters/calendar/calendar-date';
-import { parseIsoTimestamp } from '@app/matters/calendar/business-date';
-import { assertNever, type Decider } from '@app/matters/domain/decider';
-import type { DomainErrorDetail } from '@app/matters/domain/domain-error';
+import { isCalendarDate } from '@app/kernel';
+import { parseIsoTimestamp } from '@app/kernel';
+import { assertNever, type Decider } from '@app/kernel';
+import type { DomainErrorDetail } from '@app/kernel';
 import { isQualityIssueCategory } from './categories';
 import type {
   AssignQualityIssue,

@@ -1,5 +1,5 @@
 /** Events of the quality-issue aggregate. Type names are stable and dotted; `data` is schema version 1. */
-import type { CalendarDate } from '@app/matters/calendar/calendar-date';
+import type { CalendarDate } from '@app/kernel';
 import type { QualityIssueCategory } from './categories';
 
 export interface QualityIssueFound {

@@ -1,5 +1,5 @@
 /** 超期: an issue still open (not closed) after its rectification deadline. */
-import type { CalendarDate } from '@app/matters/calendar/calendar-date';
+import type { CalendarDate } from '@app/kernel';
 import { isOpen, type QualityIssueState } from './quality-issue.state';
 
 /** True when the issue is open on `date` and `date` is after its deadline (the deadline day itself is on time). */

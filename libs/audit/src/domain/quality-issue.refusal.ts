@@ -2,7 +2,7 @@
  * How the quality-issue decider refuses: always a `DomainError` (mapped to problem+json by the one
  * exception filter). Permission refusals carry code `forbidden`, meant for 403.
  */
-import { DomainError, type DomainErrorDetail } from '@app/matters/domain/domain-error';
+import { DomainError, type DomainErrorDetail } from '@app/kernel';
 
 export const FORBIDDEN = 'forbidden';
 

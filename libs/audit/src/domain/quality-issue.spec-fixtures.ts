@@ -1,5 +1,5 @@
 /** Shared fixtures for the quality-issue unit specs: actors, commands and a given/when/then helper. */
-import { DomainError } from '@app/matters/domain/domain-error';
+import { DomainError } from '@app/kernel';
 import type { Actor } from './actor';
 import type { QualityIssueCommand } from './quality-issue.commands';
 import { decide } from './quality-issue.decider';

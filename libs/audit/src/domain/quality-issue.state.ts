@@ -1,6 +1,6 @@
 /** State of one quality issue as a tagged union, and `evolve`, the fold of its events. */
-import type { CalendarDate } from '@app/matters/calendar/calendar-date';
-import { assertNever } from '@app/matters/domain/decider';
+import type { CalendarDate } from '@app/kernel';
+import { assertNever } from '@app/kernel';
 import type { QualityIssueCategory } from './categories';
 import type { QualityIssueEvent } from './quality-issue.events';
 

@@ -3,8 +3,8 @@
  * stable id (stored on the issue it logs, so a rule already open on a matter is not logged twice)
  * and the category of the issue it logs. A rule returns null when the matter passes, else what is wrong.
  */
-import { toWorkingDays } from '@app/matters/calendar/to-working-days';
-import type { MatterElements, TimeLimit } from '@app/matters/domain/matter-elements';
+import { toWorkingDays } from '@app/kernel';
+import type { MatterElements, TimeLimit } from '@app/matters';
 import type { QualityIssueCategory } from './categories';
 
 /** Elements as the rules read them: `channels.postal` (邮寄办理) is honoured once the catalogue carries it. */

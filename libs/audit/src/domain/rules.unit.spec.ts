@@ -1,4 +1,4 @@
-import type { MatterElements } from '@app/matters/domain/matter-elements';
+import type { MatterElements } from '@app/matters';
 import { checkMatter, QUALITY_RULES, type CheckedElements } from './rules';
 
 /** A matter that passes every rule: promised, 5 of 20 working days, zero-visit, online, named materials. */

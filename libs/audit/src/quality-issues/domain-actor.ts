@@ -1,4 +1,4 @@
-import type { CommandContext } from '@app/event-store/commands/command-context';
+import type { CommandContext } from '@app/event-store';
 import type { Actor, Role } from '../domain/actor';
 
 type Caller = CommandContext['actor'];

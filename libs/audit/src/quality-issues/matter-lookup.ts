@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { DomainError, foldEvents, matterDecider, type MatterElements, type MatterEvent, type MatterStatus } from '@app/matters/domain';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { matterDecider, type MatterElements, type MatterEvent, type MatterStatus } from '@app/matters';
 import { bareMatterId, matterStreamId } from './ids';
+import { DomainError, foldEvents } from '@app/kernel';
 
 export interface CurrentMatter {
   /** the uuid (the API's id; its stream is `matter-<uuid>`) */

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '@app/event-store/commands/command-context';
+import type { CommandContext } from '@app/event-store';
 import { Command, RequireRoles } from '@app/http';
 import { ApiCommandErrors, CommandResultView } from '../openapi';
 import { LogQualityIssueDto } from './log/log-quality-issue.dto';
@@ -17,7 +17,7 @@ import { QualityIssueLoopHandler } from './loop/quality-issue-loop.handler';
 @ApiCommandErrors()
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retry safely: the same key and body return the first response' })
 @ApiHeader({ name: 'If-Match', required: false, description: 'the issue must be at this version (its ETag), else 412' })
-@Controller('api/v1/quality-issues')
+@Controller('quality-issues')
 export class QualityIssueCommandsController {
   constructor(
     private readonly logHandler: LogQualityIssueHandler,

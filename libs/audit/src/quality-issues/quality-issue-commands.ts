@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CommandContext, CommandResult } from '@app/event-store/commands/command-context';
-import { handleCommand } from '@app/event-store/commands/handle-command';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import type { CommandContext, CommandResult } from '@app/event-store';
+import { handleCommand } from '@app/event-store';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { qualityIssueDecider } from '../domain/quality-issue.decider';
 import type { QualityIssueCommand } from '../domain/quality-issue.commands';
 import { issueStreamId } from './ids';

@@ -1,6 +1,7 @@
 import { ForbiddenException } from '@nestjs/common';
-import type { StreamDecider } from '@app/event-store/commands/handle-command';
-import { ApplicationCommand, ApplicationEvent, ApplicationState, applicationDecider, DomainError } from '../domain';
+import type { Decider } from '@app/kernel';
+import { ApplicationCommand, ApplicationEvent, ApplicationState, applicationDecider } from '../domain';
+import { DomainError } from '@app/kernel';
 
 /**
  * Department scope (api.md "Security"): window staff handle the applications of their own
@@ -30,7 +31,7 @@ export function assertDepartment(actor: ScopedActor, departmentId: string): void
 }
 
 /** The application decider, refusing (404) an application of a department outside the caller's scope. */
-export function scopedApplicationDecider(actor: ScopedActor): StreamDecider<ApplicationCommand, ApplicationEvent, ApplicationState> {
+export function scopedApplicationDecider(actor: ScopedActor): Decider<ApplicationCommand, ApplicationEvent, ApplicationState> {
   return {
     ...applicationDecider,
     decide(command, state) {

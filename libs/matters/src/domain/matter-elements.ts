@@ -1,11 +1,8 @@
 /** The catalogue elements of one version of a service matter (政务服务事项) — what the indicators are computed from. */
 
-export type TimeUnit = 'workday' | 'month' | 'year';
+import type { TimeLimit } from '@app/kernel';
 
-export interface TimeLimit {
-  value: number;
-  unit: TimeUnit;
-}
+export type { TimeLimit, TimeUnit } from '@app/kernel';
 
 export type HandlingType = 'instant' | 'promised';
 

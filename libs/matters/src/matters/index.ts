@@ -1,6 +1,5 @@
 /** Service matters over HTTP: the Nest module, its read model's projection and schema for the app's registries. */
 export { MattersModule } from './matters.module';
-export type { MattersModuleOptions } from './matters.module';
 export { mattersProjection } from './matter-read-model/matters.projection';
 export { MatterEntity } from './matter-read-model/matter.entity';
 export { MattersReadModelV11764200000001 } from './matter-read-model/matters-read-model.migration';

@@ -1,9 +1,9 @@
-import type { StreamDecider } from '@app/event-store/commands/handle-command';
-import type { CommandContext } from '@app/event-store/commands/command-context';
-import { DomainError } from '../domain/domain-error';
+import type { Decider } from '@app/kernel';
+import type { CommandContext } from '@app/event-store';
+import { DomainError } from '@app/kernel';
 import { matterDecider, type MatterCommand, type MatterEvent, type MatterState } from '../domain/matter';
 
-type MatterDecider = StreamDecider<MatterCommand, MatterEvent, MatterState>;
+type MatterDecider = Decider<MatterCommand, MatterEvent, MatterState>;
 
 /** The department a matter belongs to now, or undefined for a draft retired without elements. */
 export function departmentOfMatter(state: MatterState): string | undefined {

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/domain-error';
+import { DomainError } from '@app/kernel';
 import { matterDecider, type MatterState } from '../domain/matter';
 import { publish, published, register, registered } from '../domain/matter/matter.test-fixtures';
 import { matterDeciderFor } from './matter-department-scope';

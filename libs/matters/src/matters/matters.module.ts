@@ -1,5 +1,4 @@
-import { type DynamicModule, type InjectionToken, Module } from '@nestjs/common';
-import { BUSINESS_TIME_ZONE } from './business-time-zone';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { ChangeMatterController } from './change-matter/change-matter.http.controller';
 import { ChangeMatterHandler } from './change-matter/change-matter.handler';
 import { MatterCodeRegistry } from './matter-codes/matter-code-registry';
@@ -11,12 +10,6 @@ import { MattersController } from './matter-read-model/matters.http.controller';
 import { RegisterMatterController } from './register-matter/register-matter.http.controller';
 import { RegisterMatterHandler } from './register-matter/register-matter.handler';
 
-export interface MattersModuleOptions {
-  /** what the business time zone (BUSINESS_TZ) is read from, e.g. `[AppConfig]` */
-  inject?: InjectionToken[];
-  businessTimeZone: (...dependencies: never[]) => string;
-}
-
 /**
  * Service matters (事项) over HTTP: register and change them through the CommandBus (one handler
  * each around `handleCommand`), read them through the QueryBus from the `matters` read model and,
@@ -24,12 +17,11 @@ export interface MattersModuleOptions {
  */
 @Module({})
 export class MattersModule {
-  static forRoot(options: MattersModuleOptions): DynamicModule {
+  static forRoot(): DynamicModule {
     return {
       module: MattersModule,
       controllers: [RegisterMatterController, ChangeMatterController, MattersController, MatterHistoryController],
       providers: [
-        { provide: BUSINESS_TIME_ZONE, inject: options.inject ?? [], useFactory: options.businessTimeZone },
         MatterCodeRegistry,
         RegisterMatterHandler,
         ChangeMatterHandler,

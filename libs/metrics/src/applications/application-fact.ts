@@ -1,4 +1,4 @@
-import type { PausePeriod } from '@app/matters/domain';
+import type { PausePeriod } from '@app/matters';
 
 /** One `rm_applications_v1` row in memory (column names as in the table). */
 export interface ApplicationFact {

@@ -1,4 +1,4 @@
-import { openTestSql, testBackends, type TestSql } from '@app/event-store/testing/databases';
+import { openTestSql, testBackends, type TestSql } from '@app/event-store/testing';
 import { applicationIndicators } from '../indicators/application-indicators.query';
 import { operationalFigures } from '../indicators/operational.query';
 import { migrate, recorded } from '../shared/projection-test-kit';

@@ -1,10 +1,10 @@
-import type { RecordedEvent } from '@app/event-store/event-store.port';
-import type { Projection } from '@app/event-store/projections/projection';
-import { loadStoredRows } from '@app/event-store/projections/stored-rows';
-import type { SqlExecutor } from '@app/event-store/sql/sql-client';
-import type { ApplicationEvent, ApplicationEventType } from '@app/matters/domain';
+import type { RecordedEvent } from '@app/event-store';
+import type { Projection } from '@app/event-store';
+import { loadStoredRows } from '@app/event-store';
+import type { SqlExecutor } from '@app/event-store';
+import type { ApplicationEvent, ApplicationEventType } from '@app/matters';
 import { bulkUpsert } from '../shared/bulk-upsert';
-import { businessCalendar } from '../shared/business-calendar';
+import { businessCalendar } from '@app/kernel';
 import { APPLICATION_FACT_COLUMNS, APPLICATION_FACT_SELECT, type ApplicationFact } from './application-fact';
 import { applyApplicationEvent } from './apply-application-event';
 import { ALL_ZERO, COUNTER_COLUMNS, COUNTER_KEY, DailyCounters, DELETE_ZERO_COUNTERS } from './daily-counters';

@@ -1,6 +1,7 @@
-import { pausedWorkdays, type ApplicationEvent, type PausePeriod, type WorkingDayCalendar } from '@app/matters/domain';
+import { pausedWorkdays, type ApplicationEvent, type PausePeriod } from '@app/matters';
 import type { ApplicationFact } from './application-fact';
 import type { DailyCounters } from './daily-counters';
+import { type WorkingDayCalendar } from '@app/kernel';
 
 const FOREVER = '9999-12-31';
 

@@ -1,6 +1,6 @@
-import { addDays } from '@app/matters/domain';
 import type { ApplicationFact } from './application-fact';
 import type { DailyCounters } from './daily-counters';
+import { addDays } from '@app/kernel';
 
 /**
  * The dates on which an application counts as open — `[accepted_on, completed_on)` — and as

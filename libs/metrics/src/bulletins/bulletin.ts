@@ -1,4 +1,4 @@
-import { addDays } from '@app/matters/calendar/calendar-date';
+import { addDays } from '@app/kernel';
 import { indicatorsByGroup, type IndicatorResult } from '../indicators/assessment-report';
 import { INDICATOR_KEYS } from '../indicators/indicator-definitions';
 import type { ReportDates } from '../indicators/report-dates';

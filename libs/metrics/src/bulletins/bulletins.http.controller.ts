@@ -2,9 +2,9 @@ import { Controller, Get, Inject, Optional, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { RequireRoles } from '@app/http';
-import { DomainError } from '@app/matters/domain/domain-error';
+import { DomainError } from '@app/kernel';
 import { ApiReportProblems } from '../http/report-problems';
-import { businessToday } from '../shared/business-calendar';
+import { businessToday } from '@app/kernel';
 import { buildBulletin, type Bulletin } from './bulletin';
 import { BulletinDto } from './bulletin.dto';
 import { DailyBulletinQuery, WeeklyBulletinQuery } from './bulletin-query.dto';
@@ -12,7 +12,7 @@ import { isoWeekDates, isoWeekOf } from './iso-week';
 import { QUALITY_ISSUE_SOURCE, type QualityIssueSource } from './quality-issue-source';
 
 @ApiTags('assessment')
-@Controller('api/v1/bulletins')
+@Controller('bulletins')
 export class BulletinsController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,

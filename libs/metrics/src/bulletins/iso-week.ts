@@ -1,4 +1,4 @@
-import { addDays, dayOfWeek, isCalendarDate } from '@app/matters/calendar/calendar-date';
+import { addDays, dayOfWeek, isCalendarDate } from '@app/kernel';
 
 const WEEK = /^(\d{4})-W(\d{2})$/;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { addDays } from '@app/matters/calendar/calendar-date';
-import { RectificationLedgerQuery } from '@app/audit/quality-issues/ledger/rectification-ledger.query';
+import { addDays } from '@app/kernel';
+import { RectificationLedgerQuery } from '@app/audit';
 import type { QualityIssueChanges, QualityIssueSource } from './quality-issue-source';
 
 /**

@@ -1,4 +1,5 @@
-import { toWorkingDays, type MatterElements } from '@app/matters/domain';
+import { type MatterElements } from '@app/matters';
+import { toWorkingDays } from '@app/kernel';
 
 /** A matter version flattened to the indicator inputs (a `rm_matter_versions_v1` row). */
 export function versionRow(matterId: string, version: number, effectiveFrom: string, elements: MatterElements, code: string | null) {

@@ -1,5 +1,5 @@
-import { openTestSql, testBackends, type TestSql } from '@app/event-store/testing/databases';
-import type { MatterElements } from '@app/matters/domain';
+import { openTestSql, testBackends, type TestSql } from '@app/event-store/testing';
+import type { MatterElements } from '@app/matters';
 import { matterIndicators } from '../indicators/matter-indicators.query';
 import { migrate, recorded } from '../shared/projection-test-kit';
 import { CatalogueProjection } from './catalogue.projection';

@@ -1,7 +1,7 @@
-import type { RecordedEvent } from '@app/event-store/event-store.port';
-import type { Projection } from '@app/event-store/projections/projection';
-import type { SqlExecutor } from '@app/event-store/sql/sql-client';
-import { MATTER_EVENT_TYPES, type MatterEvent } from '@app/matters/domain';
+import type { RecordedEvent } from '@app/event-store';
+import type { Projection } from '@app/event-store';
+import type { SqlExecutor } from '@app/event-store';
+import { MATTER_EVENT_TYPES, type MatterEvent } from '@app/matters';
 import { bulkUpsert } from '../shared/bulk-upsert';
 import { VERSION_COLUMNS, versionRow } from './catalogue-rows';
 import { inForcePeriods, type MatterTimeline, type StatusEntry } from './in-force-periods';

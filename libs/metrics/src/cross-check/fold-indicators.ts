@@ -1,6 +1,6 @@
-import type { EventStore, RecordedEvent } from '@app/event-store/event-store.port';
-import { toBusinessDate } from '@app/matters/calendar/business-date';
-import type { MatterElements } from '@app/matters/domain';
+import type { EventStore, RecordedEvent } from '@app/event-store';
+import { toBusinessDate } from '@app/kernel';
+import type { MatterElements } from '@app/matters';
 import type { IndicatorFigures } from '../indicators/indicator-definitions';
 
 /**

@@ -14,7 +14,7 @@ import { exportLines } from './export-tables';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('assessment')
-@Controller('api/v1/reports')
+@Controller('reports')
 export class ExportsController {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 

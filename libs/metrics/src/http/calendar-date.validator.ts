@@ -1,5 +1,5 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
-import { isCalendarDate } from '@app/matters/calendar/calendar-date';
+import { isCalendarDate } from '@app/kernel';
 
 /** A real calendar date written `YYYY-MM-DD`. */
 export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =>

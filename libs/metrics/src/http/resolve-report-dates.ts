@@ -1,6 +1,6 @@
-import { DomainError } from '@app/matters/domain/domain-error';
+import { DomainError } from '@app/kernel';
 import { reportDates, type ReportDates } from '../indicators/report-dates';
-import { businessToday } from '../shared/business-calendar';
+import { businessToday } from '@app/kernel';
 
 /** A query's report dates with the defaults of today (BUSINESS_TZ); 400 when `from` is after `to`. */
 export function resolveReportDates(query: { asOf?: string; from?: string; to?: string }): ReportDates {

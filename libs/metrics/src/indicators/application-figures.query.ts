@@ -1,6 +1,6 @@
-import { addDays } from '@app/matters/domain';
 import { rows, toCount, type ReadModelReader } from '../shared/read-model-reader';
 import { groupColumn, scopeFilter, type GroupBy, type Scope } from './scope';
+import { addDays } from '@app/kernel';
 
 /** The application counters of one group: sums over the period, open/overdue on `asOf`. */
 export interface ApplicationFigures {

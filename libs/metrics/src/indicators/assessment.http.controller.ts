@@ -10,7 +10,7 @@ import { AssessmentReportDto } from './assessment-report.dto';
 import { ReportCache } from '../shared/report-cache';
 
 @ApiTags('assessment')
-@Controller('api/v1/assessment')
+@Controller('assessment')
 export class AssessmentController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,

@@ -10,7 +10,7 @@ import { RankingsQuery } from './rankings-query.dto';
 import { ReportCache } from '../shared/report-cache';
 
 @ApiTags('assessment')
-@Controller('api/v1/rankings')
+@Controller('rankings')
 export class RankingsController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,

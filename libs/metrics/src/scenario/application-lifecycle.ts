@@ -1,5 +1,5 @@
-import type { ApplicationChannel, MatterElements, WorkingDayCalendar } from '@app/matters/domain';
-import { toWorkingDays } from '@app/matters/calendar/to-working-days';
+import type { ApplicationChannel, MatterElements } from '@app/matters';
+import { toWorkingDays, type WorkingDayCalendar } from '@app/kernel';
 import type { Rng } from './rng';
 import type { ApplicationStep } from './scenario-plan';
 import type { Region } from './shaoxing-city';

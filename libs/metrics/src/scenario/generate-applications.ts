@@ -1,4 +1,4 @@
-import { datesFromTo, type ApplicationChannel, type WorkingDayCalendar } from '@app/matters/domain';
+import { type ApplicationChannel } from '@app/matters';
 import { applicationChannelsFixed } from './application-channels';
 import { lifecycle, type Fate } from './application-lifecycle';
 import { denominatorFor } from './exact-counts';
@@ -8,6 +8,7 @@ import type { Rng } from './rng';
 import type { ApplicationPlan, MatterPlan } from './scenario-plan';
 import type { Department, Region } from './shaoxing-city';
 import { StepClock } from './step-clock';
+import { datesFromTo, type WorkingDayCalendar } from '@app/kernel';
 
 export interface ApplicationTargets {
   count: number;

@@ -1,10 +1,10 @@
-import { addDays, datesFromTo, type WorkingDayCalendar } from '@app/matters/domain';
-import { QUALITY_ISSUE_CATEGORY_CODES } from '@app/audit/domain/categories';
+import { QUALITY_ISSUE_CATEGORY_CODES } from '@app/audit';
 import { ISSUE_NOTES } from './names';
 import type { Rng } from './rng';
 import type { IssuePlan, IssueStep, MatterPlan } from './scenario-plan';
 import type { Department, Region } from './shaoxing-city';
 import { StepClock } from './step-clock';
+import { addDays, datesFromTo, type WorkingDayCalendar } from '@app/kernel';
 
 export interface IssueTargets {
   found: number;

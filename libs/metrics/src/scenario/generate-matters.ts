@@ -1,4 +1,4 @@
-import { toWorkingDays, type MatterElements, type MatterMaterial } from '@app/matters/domain';
+import { type MatterElements, type MatterMaterial } from '@app/matters';
 import { numeratorFor } from './exact-counts';
 import { drawLimits, tuneCompression, type Limits } from './matter-limits';
 import type { MatterTargets } from './matter-targets';
@@ -7,6 +7,7 @@ import type { Rng } from './rng';
 import type { MatterPlan } from './scenario-plan';
 import { CROSS_CITY_PARTNER, type Department, type Region } from './shaoxing-city';
 import { reviseOlder } from './matter-revisions';
+import { toWorkingDays } from '@app/kernel';
 
 interface Slot {
   index: number;

@@ -1,5 +1,5 @@
-import type { TimeLimit } from '@app/matters/domain';
-import { toWorkingDays } from '@app/matters/calendar/to-working-days';
+import type { TimeLimit } from '@app/matters';
+import { toWorkingDays } from '@app/kernel';
 import { percentRate } from '../indicators/rate';
 import { numeratorFor } from './exact-counts';
 import type { Rng } from './rng';

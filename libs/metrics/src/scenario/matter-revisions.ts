@@ -1,5 +1,5 @@
-import type { MatterElements } from '@app/matters/domain';
-import { toWorkingDays } from '@app/matters/calendar/to-working-days';
+import type { MatterElements } from '@app/matters';
+import { toWorkingDays } from '@app/kernel';
 import type { Rng } from './rng';
 import type { MatterPlan } from './scenario-plan';
 

@@ -1,15 +1,15 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { CommandContext } from '@app/event-store/commands/command-context';
-import { LogQualityIssueHandler } from '@app/audit/quality-issues/log/log-quality-issue.handler';
-import { QualityIssueLoopHandler } from '@app/audit/quality-issues/loop/quality-issue-loop.handler';
-import { HandleApplication } from '@app/matters/applications/lifecycle/handle-application.command';
-import { SubmitApplication } from '@app/matters/applications/submit/submit-application.command';
-import { ChangeMatterCommand } from '@app/matters/matters/change-matter/change-matter.command';
-import { RegisterMatterCommand } from '@app/matters/matters/register-matter/register-matter.command';
-import { EVENT_STORE } from '@app/event-store/event-store.port';
-import { SQL_CLIENT } from '@app/event-store/sql/sql-client';
-import { ApplicantCipher } from '@app/matters/personal-data';
+import type { CommandContext } from '@app/event-store';
+import { LogQualityIssueHandler } from '@app/audit';
+import { QualityIssueLoopHandler } from '@app/audit';
+import { HandleApplication } from '@app/matters';
+import { SubmitApplicationCommand } from '@app/matters';
+import { ChangeMatterCommand } from '@app/matters';
+import { RegisterMatterCommand } from '@app/matters';
+import { EVENT_STORE } from '@app/event-store';
+import { SQL_CLIENT } from '@app/event-store';
+import { ApplicantCipher } from '@app/matters';
 import { runBounded } from './bounded-pool';
 import { bulkImportApplications } from './bulk/bulk-import-applications';
 import type { ApplicationPlan, IssuePlan, MatterPlan, ScenarioPlan } from './scenario-plan';
@@ -104,7 +104,7 @@ export async function loadScenario(
     await stage('applications', plan.applications, async (application: ApplicationPlan) => {
       const { key, channel, applicant, submitAt } = application;
       const submitted = await bus.execute(
-        new SubmitApplication(
+        new SubmitApplicationCommand(
           { matterId: ids.get(application.matterKey)!, channel, applicant },
           context(key, 0, 'application.submit', submitAt),
         ),

@@ -1,4 +1,4 @@
-import type { ApplicantInClear, ApplicationChannel, ApplicationCommand, MatterElements, SubmitApplication } from '@app/matters/domain';
+import type { ApplicantInClear, ApplicationChannel, ApplicationCommand, MatterElements, SubmitApplication } from '@app/matters';
 import type { Department, Region } from './shaoxing-city';
 
 /**

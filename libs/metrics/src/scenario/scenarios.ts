@@ -1,4 +1,3 @@
-import { WorkingDayCalendar } from '@app/matters/domain';
 import { generateApplications } from './generate-applications';
 import { generateIssues } from './generate-issues';
 import { generateMatters } from './generate-matters';
@@ -6,6 +5,7 @@ import { SHAOXING_2019_MATTERS, type MatterTargets } from './matter-targets';
 import { Rng } from './rng';
 import type { ScenarioPlan } from './scenario-plan';
 import { DEPARTMENTS, REGIONS } from './shaoxing-city';
+import { WorkingDayCalendar } from '@app/kernel';
 
 /** The seed's figures the 2019 scenario reproduces as of 31 October (domain.md). */
 export const SHAOXING_2019_EXPECTED = {

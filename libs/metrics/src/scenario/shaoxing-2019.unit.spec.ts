@@ -1,4 +1,4 @@
-import { toWorkingDays } from '@app/matters/calendar/to-working-days';
+import { toWorkingDays } from '@app/kernel';
 import { percentRate } from '../indicators/rate';
 import { denominatorFor } from './exact-counts';
 import { elementsOn } from './matter-revisions';

@@ -1,5 +1,5 @@
-import type { WorkingDayCalendar } from '@app/matters/domain';
 import type { Rng } from './rng';
+import { type WorkingDayCalendar } from '@app/kernel';
 
 const LAST_MINUTE = 23 * 60 + 50;
 

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@app/event-store/sql/sql-client';
+import type { SqlExecutor } from '@app/event-store';
 
 export interface UpsertSpec {
   table: string;

@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
-import type { SqlClient } from '@app/event-store/sql/sql-client';
+import type { RecordedEvent } from '@app/event-store';
+import type { SqlClient } from '@app/event-store';
 import { assessmentMigrations } from '../index';
 
 /** Runs this context's TypeORM migrations on a test database (their `up` only needs `query`). */

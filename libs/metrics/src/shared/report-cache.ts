@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { CheckpointKeyedCache } from '@app/event-store/projections/checkpoint-keyed-cache';
+import { CheckpointKeyedCache } from '@app/event-store';
 import { ApplicationFactsProjection } from '../applications/application-facts.projection';
 import { CatalogueProjection } from '../catalogue/catalogue.projection';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '@app/event-store/commands/command-context';
+import type { CommandContext } from '@app/event-store';
 import { Command, RequireRoles } from '@app/http';
 import { ApiCommandErrors } from '../../openapi';
 import { QualityCheckRunView, RunQualityChecksDto } from './run-quality-checks.dto';
@@ -8,7 +8,7 @@ import { RunQualityChecksHandler } from './run-quality-checks.handler';
 
 @ApiTags('quality issues')
 @ApiCommandErrors()
-@Controller('api/v1/quality-checks')
+@Controller('quality-checks')
 export class QualityChecksController {
   constructor(private readonly checks: RunQualityChecksHandler) {}
 

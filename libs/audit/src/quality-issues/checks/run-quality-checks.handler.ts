@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { CommandContext } from '@app/event-store/commands/command-context';
-import { newAggregateId } from '@app/event-store/commands/event-ids';
-import { DomainError } from '@app/matters/domain/domain-error';
+import type { CommandContext } from '@app/event-store';
+import { newAggregateId } from '@app/event-store';
+import { DomainError } from '@app/kernel';
 import { findingsToLog } from '../../domain/findings-to-log';
 import { checkMatter, type Finding } from '../../domain/rules';
 import { LogQualityIssueHandler } from '../log/log-quality-issue.handler';

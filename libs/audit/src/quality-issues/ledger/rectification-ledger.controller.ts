@@ -4,14 +4,14 @@ import { CurrentActor, RequireRoles, type Actor } from '@app/http';
 import { ApiReadErrors } from '../../openapi';
 import { departmentScopeOf } from '../domain-actor';
 import { LedgerQuery } from '../read-model/quality-issue-query.dto';
-import { businessToday } from '../read-model/quality-issue.queries';
+import { businessToday } from '@app/kernel';
 import { LedgerView } from '../read-model/quality-issue.views';
 import { RectificationLedgerQuery } from './rectification-ledger.query';
 
 @ApiTags('rectification ledger')
 @ApiReadErrors()
 @RequireRoles('assessor', 'inspector')
-@Controller('api/v1/rectification-ledger')
+@Controller('rectification-ledger')
 export class RectificationLedgerController {
   constructor(private readonly ledger: RectificationLedgerQuery) {}
 

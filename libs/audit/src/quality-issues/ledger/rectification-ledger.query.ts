@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CheckpointKeyedCache } from '@app/event-store/projections/checkpoint-keyed-cache';
+import { CheckpointKeyedCache } from '@app/event-store';
 import { ISSUES_TABLE, STEPS_TABLE } from '../read-model/quality-issues.schema';
 import type { LedgerItemView, LedgerView } from '../read-model/quality-issue.views';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CommandContext, CommandResult } from '@app/event-store/commands/command-context';
-import { newAggregateId } from '@app/event-store/commands/event-ids';
-import { WorkingDayCalendar } from '@app/matters/calendar/working-day-calendar';
-import { defaultDeadline } from '../business-calendar';
+import type { CommandContext, CommandResult } from '@app/event-store';
+import { newAggregateId } from '@app/event-store';
+import { WorkingDayCalendar } from '@app/kernel';
+import { defaultDeadline } from '../default-deadline';
 import { toDomainActor } from '../domain-actor';
 import { MatterLookup } from '../matter-lookup';
 import { QualityIssueCommands } from '../quality-issue-commands';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CommandContext, CommandResult } from '@app/event-store/commands/command-context';
-import { WorkingDayCalendar } from '@app/matters/calendar/working-day-calendar';
-import { defaultDeadline } from '../business-calendar';
+import type { CommandContext, CommandResult } from '@app/event-store';
+import { WorkingDayCalendar } from '@app/kernel';
+import { defaultDeadline } from '../default-deadline';
 import { toDomainActor } from '../domain-actor';
 import { bareIssueId } from '../ids';
 import { QualityIssueCommands } from '../quality-issue-commands';

@@ -1,5 +1,5 @@
-import type { Projection } from '@app/event-store/projections/projection';
-import { MATTER_EVENT_TYPES } from '@app/matters/domain';
+import type { Projection } from '@app/event-store';
+import { MATTER_EVENT_TYPES } from '@app/matters';
 import { bareMatterId } from '../ids';
 import { CATALOGUE_TABLE } from './quality-issues.schema';
 

@@ -11,7 +11,7 @@ import { IssueDetailView, IssuePageView } from './quality-issue.views';
 /** Reads for every role, scoped to the caller's department where it has one (admins see all). */
 @ApiTags('quality issues')
 @ApiReadErrors()
-@Controller('api/v1/quality-issues')
+@Controller('quality-issues')
 export class QualityIssueQueriesController {
   constructor(private readonly queries: QualityIssueQueries) {}
 

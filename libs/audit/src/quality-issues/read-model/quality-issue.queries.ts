@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Page } from '@app/http';
-import { toBusinessDate } from '@app/matters/calendar/business-date';
+import { businessToday } from '@app/kernel';
 import { categoryDefinition, type QualityIssueCategory } from '../../domain/categories';
-import { businessTimeZone } from '../business-calendar';
 import type { IssueRow, StepRow } from './quality-issue-rows';
 import type { IssueDetailView, IssueView } from './quality-issue.views';
 import { ISSUES_TABLE, STEPS_TABLE } from './quality-issues.schema';
@@ -22,8 +21,6 @@ export interface IssueFilter {
 const ISSUE_COLUMNS = `issue_id, matter_id, department_id, region_code, category, description, rule, status, deadline::text AS deadline,
   found_at, found_on::text AS found_on, closed_at, closed_on::text AS closed_on, inspector, last_note, returned_with, updated_at,
   version, position::text AS position`;
-
-export const businessToday = (): string => toBusinessDate(new Date().toISOString(), businessTimeZone());
 
 /** Issue list and detail, from the read model only. */
 @Injectable()

@@ -1,8 +1,8 @@
-import type { Projection } from '@app/event-store/projections/projection';
-import type { SqlExecutor } from '@app/event-store/sql/sql-client';
-import { toBusinessDate } from '@app/matters/calendar/business-date';
+import type { Projection } from '@app/event-store';
+import type { SqlExecutor } from '@app/event-store';
+import { toBusinessDate } from '@app/kernel';
 import { QUALITY_ISSUE_EVENT_TYPES, type QualityIssueEvent } from '../../domain/quality-issue.events';
-import { businessTimeZone } from '../business-calendar';
+import { businessCalendar } from '@app/kernel';
 import { bareIssueId } from '../ids';
 import { applyIssueEvent, type IssueRow, type StepRow } from './quality-issue-rows';
 import { ISSUES_TABLE, STEPS_TABLE } from './quality-issues.schema';
@@ -16,7 +16,7 @@ const ISSUE_COLUMNS = `issue_id, matter_id, department_id, region_code, category
  * in memory, then one multi-row upsert for the issues and one insert for the steps. Events at or
  * below an issue's stored version are skipped, so a replayed batch changes nothing.
  */
-export function qualityIssuesProjection(timeZone: string = businessTimeZone()): Projection {
+export function qualityIssuesProjection(timeZone: string = businessCalendar().timeZone): Projection {
   return {
     name: 'quality-issues',
     version: 1,

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@app/event-store/sql/sql-client';
+import type { SqlExecutor } from '@app/event-store';
 
 /** Tables of the quality-issue read models (versioned by name); one statement per entry. */
 export const ISSUES_TABLE = 'rm_quality_issues_v1';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { ApplicantCipher } from '../../personal-data';
 
 /**

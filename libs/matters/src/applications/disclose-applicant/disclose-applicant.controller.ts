@@ -17,7 +17,7 @@ class ApplicantView {
 
 @ApiTags('applications 办件')
 @ApiBearerAuth()
-@Controller('api/v1/applications')
+@Controller('applications')
 export class DiscloseApplicantController {
   constructor(private readonly queries: QueryBus) {}
 

@@ -1,13 +1,14 @@
 import { GoneException, Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { AuditTrail } from '@app/audit/audit-trail/audit-trail.service';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import { AuditTrail } from '@app/audit';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import type { Actor } from '@app/http';
-import { DomainError, type ApplicationSubmitted } from '../../domain';
+import { type ApplicationSubmitted } from '../../domain';
 import { ApplicantCipher, openApplicant, type ApplicantInClear } from '../../personal-data';
 import { ApplicantKeyStore } from '../applicant-keys/applicant-key-store';
 import { confinedTo } from '../application-scope';
 import { applicationStreamId } from '../application-stream';
+import { DomainError } from '@app/kernel';
 
 /** The applicant's name and id number in clear, for the window handling the application. */
 export class DiscloseApplicant extends Query<ApplicantInClear> {

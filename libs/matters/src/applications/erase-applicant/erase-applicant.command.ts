@@ -1,9 +1,10 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { DomainError, type ApplicationSubmitted } from '../../domain';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { type ApplicationSubmitted } from '../../domain';
 import { ApplicantKeyStore } from '../applicant-keys/applicant-key-store';
 import { applicationStreamId } from '../application-stream';
+import { DomainError } from '@app/kernel';
 
 /** DELETE /api/v1/applications/{id}/applicant (admin): crypto-shredding of the applicant's personal data. */
 export class EraseApplicant extends Command<void> {

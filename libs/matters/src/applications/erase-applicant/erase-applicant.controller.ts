@@ -7,7 +7,7 @@ import { EraseApplicant } from './erase-applicant.command';
 
 @ApiTags('applications 办件')
 @ApiBearerAuth()
-@Controller('api/v1/applications')
+@Controller('applications')
 export class EraseApplicantController {
   constructor(private readonly commands: CommandBus) {}
 

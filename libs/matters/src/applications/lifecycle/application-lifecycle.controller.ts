@@ -1,7 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { CommandContext, CommandResult } from '@app/event-store/commands/command-context';
+import type { CommandContext, CommandResult } from '@app/event-store';
 import { Command, CommandBody } from '@app/http';
 import type { ApplicationCommand, SubmitApplication } from '../../domain';
 import { LifecycleRoute } from '../http/lifecycle-route.decorator';
@@ -19,7 +19,7 @@ import {
 /** The 办件 lifecycle after submission (domain.md): each route one domain command. */
 @ApiTags('applications 办件')
 @ApiBearerAuth()
-@Controller('api/v1/applications')
+@Controller('applications')
 export class ApplicationLifecycleController {
   constructor(private readonly commands: CommandBus) {}
 

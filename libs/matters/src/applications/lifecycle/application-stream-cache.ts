@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { StreamCache } from '@app/event-store/commands/stream-cache';
+import { StreamCache } from '@app/event-store';
 
 /**
  * The application streams this process handled last (see StreamCache): accept, then complete, then

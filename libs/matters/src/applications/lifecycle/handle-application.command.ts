@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext, CommandResult } from '@app/event-store/commands/command-context';
-import { handleCommand } from '@app/event-store/commands/handle-command';
-import type { StreamCache } from '@app/event-store/commands/stream-cache';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import type { CommandContext, CommandResult } from '@app/event-store';
+import { handleCommand } from '@app/event-store';
+import type { StreamCache } from '@app/event-store';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import type { ApplicationCommand, SubmitApplication } from '../../domain';
 import { applicationStreamId } from '../application-stream';
 import { assertMayHandle, scopedApplicationDecider } from '../application-scope';

@@ -1,4 +1,5 @@
-import { ApplicationState, displayStatus, handlingClock, WorkingDayCalendar } from '../../domain';
+import { ApplicationState, displayStatus, handlingClock } from '../../domain';
+import { WorkingDayCalendar } from '@app/kernel';
 
 /** The columns of one `rm_application_files_v1` row, as the projection writes them (snake_case, JSON-ready). */
 export interface ApplicationRowValues {

@@ -11,7 +11,7 @@ import { ListApplications } from './list-applications.query';
 @ApiTags('applications 办件')
 @ApiBearerAuth()
 @ApiCommonProblems()
-@Controller('api/v1/applications')
+@Controller('applications')
 export class ApplicationsQueryController {
   constructor(private readonly queries: QueryBus) {}
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
-import type { Checkpoint, RecordedEvent } from '@app/event-store/event-store.port';
-import { openTestSql, testBackends, TestSql } from '@app/event-store/testing/databases';
+import type { Checkpoint, RecordedEvent } from '@app/event-store';
+import { openTestSql, testBackends, TestSql } from '@app/event-store/testing';
 import type { ApplicationEvent } from '../../domain';
 import {
   accepted,

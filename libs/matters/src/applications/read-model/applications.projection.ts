@@ -1,11 +1,12 @@
-import type { RecordedEvent } from '@app/event-store/event-store.port';
-import type { Projection } from '@app/event-store/projections/projection';
-import { loadStoredRows } from '@app/event-store/projections/stored-rows';
-import type { SqlExecutor } from '@app/event-store/sql/sql-client';
-import { APPLICATION_EVENT_TYPES, ApplicationEvent, ApplicationState, evolveApplication, WorkingDayCalendar } from '../../domain';
+import type { RecordedEvent } from '@app/event-store';
+import type { Projection } from '@app/event-store';
+import { loadStoredRows } from '@app/event-store';
+import type { SqlExecutor } from '@app/event-store';
+import { APPLICATION_EVENT_TYPES, ApplicationEvent, ApplicationState, evolveApplication } from '../../domain';
 import { applicationIdOf } from '../application-stream';
-import { businessCalendar } from '../business-calendar';
+import { businessCalendar } from '@app/kernel';
 import { ApplicationRowValues, applicationRowValues } from './application-row.values';
+import { WorkingDayCalendar } from '@app/kernel';
 
 export const APPLICATIONS_TABLE = 'rm_application_files_v1';
 

@@ -3,7 +3,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@app/http';
 import { confinedTo } from '../application-scope';
-import { businessCalendar, businessToday } from '../business-calendar';
+import { businessCalendar, businessToday } from '@app/kernel';
 import { ApplicantKeyRow } from '../applicant-keys/applicant-key.entity';
 import { ApplicationRow } from './application-row.entity';
 import type { ApplicationView } from './application.view';
@@ -30,6 +30,6 @@ export class GetApplicationHandler implements IQueryHandler<GetApplication> {
     if (!row || (confined !== null && row.departmentId !== confined)) throw new NotFoundException('application not found');
     const keyPresent = await this.dataSource.getRepository(ApplicantKeyRow).existsBy({ keyId: row.keyId });
     const calendar = businessCalendar();
-    return toApplicationView(row, keyPresent, asOf ?? businessToday(calendar), calendar);
+    return toApplicationView(row, keyPresent, asOf ?? businessToday(), calendar);
   }
 }

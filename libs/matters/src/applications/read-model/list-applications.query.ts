@@ -2,7 +2,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import type { Actor, Page } from '@app/http';
 import { assertDepartment, confinedTo } from '../application-scope';
-import { businessCalendar, businessToday } from '../business-calendar';
+import { businessCalendar, businessToday } from '@app/kernel';
 import { ApplicantKeyRow } from '../applicant-keys/applicant-key.entity';
 import { handlingClock } from '../../domain';
 import { ApplicationRow } from './application-row.entity';
@@ -33,7 +33,7 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplications> 
     if (filters.departmentId !== undefined) assertDepartment(actor, filters.departmentId);
     const departmentId = filters.departmentId ?? confinedTo(actor) ?? undefined;
     const calendar = businessCalendar();
-    const today = businessToday(calendar);
+    const today = businessToday();
     const query = this.rows(departmentId, filters.status);
     if (filters.overdue !== undefined) {
       // an open pause moves the deadline later: those candidates are decided by handlingClock

@@ -1,6 +1,7 @@
-import { CalendarDate, displayStatus, handlingClock, WorkingDayCalendar } from '../../domain';
+import { displayStatus, handlingClock } from '../../domain';
 import type { ApplicationRow } from './application-row.entity';
 import type { ApplicationView } from './application.view';
+import { CalendarDate, WorkingDayCalendar } from '@app/kernel';
 
 /** A read-model row as the API shows it, the clock as of `asOf` (the domain's `handlingClock`). */
 export function toApplicationView(

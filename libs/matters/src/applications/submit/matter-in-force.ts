@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { DomainError, matterDecider, MatterEvent, MatterSnapshot, MatterState, toMatterSnapshot, versionInForce } from '../../domain';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { matterDecider, MatterEvent, MatterSnapshot, MatterState, toMatterSnapshot, versionInForce } from '../../domain';
 import { matterStreamId } from '../../matters/matter-stream';
-import { businessCalendar } from '../business-calendar';
+import { businessCalendar } from '@app/kernel';
+import { DomainError } from '@app/kernel';
 
 export interface MatterForSubmission {
   departmentId: string;

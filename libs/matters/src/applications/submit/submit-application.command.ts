@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandResult } from '@app/event-store/commands/command-context';
+import type { CommandContext, CommandResult } from '@app/event-store';
 import type { ApplicantInClear, ApplicationChannel } from '../../domain';
 
 /** POST /api/v1/applications: the applicant arrives in clear and is sealed by the handler. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CommandContext, CommandResult } from '@app/event-store/commands/command-context';
+import type { CommandContext, CommandResult } from '@app/event-store';
 import { Command, RequireRoles } from '@app/http';
 import { ApiCommandConventions, ApiProblem } from '../../matters/http/api-responses';
 import { ApplicationCommandResultDto } from '../http/application-command-result.dto';
@@ -10,7 +10,7 @@ import { SubmitApplicationDto } from './submit-application.dto';
 
 @ApiTags('applications 办件')
 @ApiBearerAuth()
-@Controller('api/v1/applications')
+@Controller('applications')
 export class SubmitApplicationController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { CommandResult } from '@app/event-store/commands/command-context';
-import { newAggregateId } from '@app/event-store/commands/event-ids';
-import { handleCommand } from '@app/event-store/commands/handle-command';
-import type { StreamCache } from '@app/event-store/commands/stream-cache';
-import { EVENT_STORE, EventStoreUnavailableError, type EventStore } from '@app/event-store/event-store.port';
+import type { CommandResult } from '@app/event-store';
+import { newAggregateId } from '@app/event-store';
+import { handleCommand } from '@app/event-store';
+import type { StreamCache } from '@app/event-store';
+import { EVENT_STORE, EventStoreUnavailableError, type EventStore } from '@app/event-store';
 import { applicationDecider } from '../../domain';
 import { ApplicantCipher, sealApplicant } from '../../personal-data';
 import { ApplicantKeyStore } from '../applicant-keys/applicant-key-store';

@@ -1,6 +1,6 @@
-import { checkText, checkTimestamp } from '../business-time';
-import { assertNever } from '../decider';
-import type { DomainErrorDetail } from '../domain-error';
+import { checkText, checkTimestamp } from '@app/kernel';
+import { assertNever } from '@app/kernel';
+import type { DomainErrorDetail } from '@app/kernel';
 import type { ApplicationCommand, SubmitApplication } from './application.commands';
 import { checkMatterSnapshot } from './matter-snapshot';
 

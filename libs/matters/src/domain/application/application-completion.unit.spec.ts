@@ -1,5 +1,5 @@
-import { foldEvents } from '../decider';
-import { DomainError } from '../domain-error';
+import { foldEvents } from '@app/kernel';
+import { DomainError } from '@app/kernel';
 import { applicationDecider } from './application.decider';
 import {
   applicationId,

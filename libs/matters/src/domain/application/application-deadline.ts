@@ -1,5 +1,5 @@
-import type { CalendarDate } from '../../calendar/calendar-date';
-import type { WorkingDayCalendar } from '../../calendar/working-day-calendar';
+import type { CalendarDate } from '@app/kernel';
+import type { WorkingDayCalendar } from '@app/kernel';
 import type { ApplicationState } from './application.state';
 import { pausedWorkdays } from './pause-periods';
 

@@ -1,5 +1,5 @@
-import { WorkingDayCalendar } from '../../calendar/working-day-calendar';
-import { foldEvents } from '../decider';
+import { WorkingDayCalendar } from '@app/kernel';
+import { foldEvents } from '@app/kernel';
 import { handlingClock } from './application-deadline';
 import { applicationDecider } from './application.decider';
 import type { ApplicationEvent } from './application.events';

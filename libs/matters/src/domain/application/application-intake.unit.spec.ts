@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error';
+import { DomainError } from '@app/kernel';
 import type { ApplicationCommand } from './application.commands';
 import {
   accepted,

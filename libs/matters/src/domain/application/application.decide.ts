@@ -1,6 +1,6 @@
-import { assertNotBefore } from '../business-time';
-import { assertNever } from '../decider';
-import { DomainError, assertNoProblems } from '../domain-error';
+import { assertNotBefore } from '@app/kernel';
+import { assertNever } from '@app/kernel';
+import { DomainError, assertNoProblems } from '@app/kernel';
 import { applicationCommandProblems, clearPersonalDataProblems } from './application-command.checks';
 import type { ApplicationCommand, SubmitApplication } from './application.commands';
 import type { ApplicationEvent } from './application.events';

@@ -1,4 +1,4 @@
-import type { Decider } from '../decider';
+import type { Decider } from '@app/kernel';
 import type { ApplicationCommand } from './application.commands';
 import { decideApplication } from './application.decide';
 import type { ApplicationEvent } from './application.events';

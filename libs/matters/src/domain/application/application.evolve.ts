@@ -1,4 +1,4 @@
-import { assertNever } from '../decider';
+import { assertNever } from '@app/kernel';
 import type { ApplicationEvent } from './application.events';
 import type { AcceptedApplication, ApplicationState } from './application.state';
 import type { PausePeriod } from './pause-periods';

@@ -1,6 +1,6 @@
 /** Shared givens for the application unit specs (test-only). */
 import { DeciderSpecification } from '@event-driven-io/emmett';
-import { DomainError } from '../domain-error';
+import { DomainError } from '@app/kernel';
 import type { ApplicationCommand } from './application.commands';
 import { applicationDecider } from './application.decider';
 import type {

@@ -1,5 +1,5 @@
-import { toWorkingDays } from '../../calendar/to-working-days';
-import type { DomainErrorDetail } from '../domain-error';
+import { toWorkingDays } from '@app/kernel';
+import type { DomainErrorDetail } from '@app/kernel';
 import type { HandlingType } from '../matter-elements';
 import type { MatterVersion } from '../matter/matter-history';
 

@@ -1,5 +1,5 @@
-import { CalendarDate, minDate } from '../../calendar/calendar-date';
-import type { WorkingDayCalendar } from '../../calendar/working-day-calendar';
+import { CalendarDate, minDate } from '@app/kernel';
+import type { WorkingDayCalendar } from '@app/kernel';
 
 /**
  * A time the deadline clock stood still: a special procedure (特别程序, 行政许可法 art. 45) or a

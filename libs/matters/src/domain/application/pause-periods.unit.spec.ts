@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '../../calendar/working-day-calendar';
+import { WorkingDayCalendar } from '@app/kernel';
 import { PausePeriod, pausedWorkdays } from './pause-periods';
 
 const calendar = new WorkingDayCalendar();

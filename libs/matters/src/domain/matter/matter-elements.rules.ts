@@ -1,5 +1,5 @@
-import { WORKING_DAYS_PER_UNIT, toWorkingDays } from '../../calendar/to-working-days';
-import type { DomainErrorDetail } from '../domain-error';
+import { WORKING_DAYS_PER_UNIT, toWorkingDays } from '@app/kernel';
+import type { DomainErrorDetail } from '@app/kernel';
 import type { MatterElements, TimeLimit } from '../matter-elements';
 
 /** The top-level element names, for revisions (`changes` may only name these). */

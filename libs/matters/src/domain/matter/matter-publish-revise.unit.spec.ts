@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error';
+import { DomainError } from '@app/kernel';
 import type { MatterElements } from '../matter-elements';
 import type { MatterEvent } from './matter.events';
 import {

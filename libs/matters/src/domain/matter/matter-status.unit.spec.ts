@@ -1,5 +1,5 @@
-import { foldEvents } from '../decider';
-import { DomainError } from '../domain-error';
+import { foldEvents } from '@app/kernel';
+import { DomainError } from '@app/kernel';
 import { matterDecider } from './matter.decider';
 import type { MatterEvent } from './matter.events';
 import {

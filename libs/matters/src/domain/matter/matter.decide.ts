@@ -1,6 +1,6 @@
-import { assertNotBefore, checkDate, checkText, checkTimestamp } from '../business-time';
-import { assertNever } from '../decider';
-import { DomainError, DomainErrorDetail, assertNoProblems } from '../domain-error';
+import { assertNotBefore, checkDate, checkText, checkTimestamp } from '@app/kernel';
+import { assertNever } from '@app/kernel';
+import { DomainError, DomainErrorDetail, assertNoProblems } from '@app/kernel';
 import type { MatterElements } from '../matter-elements';
 import { MATTER_ELEMENT_KEYS, validateMatterElements } from './matter-elements.rules';
 import type { MatterCommand, RegisterMatter, ReviseMatter } from './matter.commands';

@@ -1,4 +1,4 @@
-import type { Decider } from '../decider';
+import type { Decider } from '@app/kernel';
 import type { MatterCommand } from './matter.commands';
 import { decideMatter } from './matter.decide';
 import type { MatterEvent } from './matter.events';

@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../../calendar/calendar-date';
+import type { CalendarDate } from '@app/kernel';
 import type { MatterElements } from '../matter-elements';
 
 /**

@@ -1,4 +1,4 @@
-import { assertNever } from '../decider';
+import { assertNever } from '@app/kernel';
 import type { MatterEvent } from './matter.events';
 import type { MatterState } from './matter.state';
 

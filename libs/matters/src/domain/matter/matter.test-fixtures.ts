@@ -1,6 +1,6 @@
 /** Shared givens for the matter unit specs (test-only). */
 import { DeciderSpecification } from '@event-driven-io/emmett';
-import { DomainError } from '../domain-error';
+import { DomainError } from '@app/kernel';
 import type { MatterElements } from '../matter-elements';
 import type { MatterCommand } from './matter.commands';
 import { matterDecider } from './matter.decider';

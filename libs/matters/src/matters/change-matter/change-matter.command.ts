@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandResult } from '@app/event-store/commands/command-context';
+import type { CommandContext, CommandResult } from '@app/event-store';
 import type { MatterChange } from './matter-change';
 
 export class ChangeMatterCommand extends Command<CommandResult> {

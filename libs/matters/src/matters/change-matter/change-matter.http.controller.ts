@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CommandContext, CommandResult } from '@app/event-store/commands/command-context';
+import type { CommandContext, CommandResult } from '@app/event-store';
 import { Command, RequireRoles } from '@app/http';
 import { ApiCommandConventions } from '../http/api-responses';
 import { ApiMatterId, MatterId } from '../http/matter-id.param';
@@ -19,7 +19,7 @@ const ApiCommandResult = () => ApiOkResponse({ type: CommandResultDto, descripti
 @ApiMatterId()
 @ApiCommandConventions()
 @RequireRoles('catalog_admin')
-@Controller('api/v1/matters/:id')
+@Controller('matters/:id')
 export class ChangeMatterController {
   constructor(private readonly commands: CommandBus) {}
 

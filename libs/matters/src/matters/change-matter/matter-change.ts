@@ -1,5 +1,5 @@
-import { toBusinessDate } from '../../calendar/business-date';
-import type { CalendarDate } from '../../calendar/calendar-date';
+import { toBusinessDate } from '@app/kernel';
+import type { CalendarDate } from '@app/kernel';
 import type { MatterElements } from '../../domain/matter-elements';
 import type { MatterCommand } from '../../domain/matter';
 

@@ -1,7 +1,7 @@
 import type { QueryRunner } from 'typeorm';
-import { ensureEventStoreSchema } from '@app/event-store/postgres/event-store.schema';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { openTestSql, testBackends, type TestSql } from '@app/event-store/testing/databases';
+import { ensureEventStoreSchema } from '@app/event-store';
+import { PostgresEventStore } from '@app/event-store';
+import { openTestSql, testBackends, type TestSql } from '@app/event-store/testing';
 import { matterStreamId } from '../matter-stream';
 import { MatterCodeRegistry } from './matter-code-registry';
 import { MatterCodes1764200000000 } from './matter-codes.migration';

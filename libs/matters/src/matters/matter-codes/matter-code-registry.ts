@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store/sql/sql-client';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { matterStreamId } from '../matter-stream';
 
 /** `reserved`: this call took the code; `ours`: it was already this matter's (a retry); `taken`: another matter's. */

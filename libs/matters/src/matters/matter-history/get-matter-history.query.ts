@@ -1,6 +1,6 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store/event-store.port';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
 import type { Actor } from '@app/http';
 import type { MatterElements } from '../../domain/matter-elements';
 import { matterStreamId } from '../matter-stream';

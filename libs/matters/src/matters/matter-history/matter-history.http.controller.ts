@@ -9,7 +9,7 @@ import { MatterHistoryEntryDto } from './matter-history-entry.dto';
 
 @ApiTags('matters')
 @ApiBearerAuth()
-@Controller('api/v1/matters')
+@Controller('matters')
 export class MatterHistoryController {
   constructor(private readonly queries: QueryBus) {}
 

@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../../calendar/calendar-date';
+import type { CalendarDate } from '@app/kernel';
 import type { MatterElements } from '../../domain/matter-elements';
 import type { MatterStatus, StatusPeriod } from '../../domain/matter';
 

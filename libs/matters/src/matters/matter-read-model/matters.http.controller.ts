@@ -14,7 +14,7 @@ import { MatterDetailDto, MatterPageDto } from './matter-view.dtos';
 @ApiBearerAuth()
 @ApiCommonProblems()
 @ApiProblem(503, '?minPosition= not reached within 5 s, or the database is unreachable')
-@Controller('api/v1/matters')
+@Controller('matters')
 export class MattersController {
   constructor(private readonly queries: QueryBus) {}
 

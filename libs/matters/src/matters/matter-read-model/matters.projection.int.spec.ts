@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
-import type { Checkpoint, RecordedEvent } from '@app/event-store/event-store.port';
-import { openTestSql, testBackends, type TestSql } from '@app/event-store/testing/databases';
+import type { Checkpoint, RecordedEvent } from '@app/event-store';
+import { openTestSql, testBackends, type TestSql } from '@app/event-store/testing';
 import type { MatterEvent } from '../../domain/matter';
 import { elements, published, registered, suspended } from '../../domain/matter/matter.test-fixtures';
 import { MattersReadModelV11764200000001 } from './matters-read-model.migration';

@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '@app/event-store/event-store.port';
-import type { Projection } from '@app/event-store/projections/projection';
-import type { SqlExecutor } from '@app/event-store/sql/sql-client';
+import type { RecordedEvent } from '@app/event-store';
+import type { Projection } from '@app/event-store';
+import type { SqlExecutor } from '@app/event-store';
 import { MATTER_EVENT_TYPES, type MatterEvent } from '../../domain/matter';
 import { evolveMatterRow } from './evolve-matter-row';
 import type { MatterRowData } from './matter-row';

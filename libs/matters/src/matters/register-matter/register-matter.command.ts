@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandResult } from '@app/event-store/commands/command-context';
+import type { CommandContext, CommandResult } from '@app/event-store';
 import type { MatterElements } from '../../domain/matter-elements';
 
 export class RegisterMatterCommand extends Command<CommandResult> {

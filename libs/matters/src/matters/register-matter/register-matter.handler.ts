@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { CommandResult } from '@app/event-store/commands/command-context';
-import { newAggregateId } from '@app/event-store/commands/event-ids';
-import { handleCommand } from '@app/event-store/commands/handle-command';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import type { CommandResult } from '@app/event-store';
+import { newAggregateId } from '@app/event-store';
+import { handleCommand } from '@app/event-store';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { MatterCodeRegistry } from '../matter-codes/matter-code-registry';
 import { matterDeciderFor } from '../matter-department-scope';
 import { matterStreamId } from '../matter-stream';

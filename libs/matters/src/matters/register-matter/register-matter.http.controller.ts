@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CommandContext, CommandResult } from '@app/event-store/commands/command-context';
+import type { CommandContext, CommandResult } from '@app/event-store';
 import { Command, RequireRoles } from '@app/http';
 import { ApiCommandConventions } from '../http/api-responses';
 import { CommandResultDto } from '../http/problem.dto';
@@ -11,7 +11,7 @@ import { RegisterMatterDto } from './register-matter.dto';
 
 @ApiTags('matters')
 @ApiBearerAuth()
-@Controller('api/v1/matters')
+@Controller('matters')
 export class RegisterMatterController {
   constructor(private readonly commands: CommandBus) {}
 

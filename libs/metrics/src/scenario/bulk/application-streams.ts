@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '@app/event-store/commands/command-context';
-import { eventIds, newAggregateId } from '@app/event-store/commands/event-ids';
-import type { StreamDecider } from '@app/event-store/commands/handle-command';
-import type { NewEvent } from '@app/event-store/event-store.port';
-import type { NewStream } from '@app/event-store/postgres/append-new-streams';
-import { applicationStreamId } from '@app/matters/applications/application-stream';
-import { scopedApplicationDecider } from '@app/matters/applications/application-scope';
+import type { CommandContext } from '@app/event-store';
+import { eventIds, newAggregateId } from '@app/event-store';
+import type { Decider } from '@app/kernel';
+import type { NewEvent } from '@app/event-store';
+import type { NewStream } from '@app/event-store';
+import { applicationStreamId } from '@app/matters';
+import { scopedApplicationDecider } from '@app/matters';
 import {
   applicationDecider,
   toMatterSnapshot,
@@ -14,9 +14,9 @@ import {
   type ApplicationEvent,
   type ApplicationState,
   type MatterState,
-} from '@app/matters/domain';
-import { sealApplicant, type ApplicantCipher } from '@app/matters/personal-data';
-import { businessCalendar } from '../../shared/business-calendar';
+} from '@app/matters';
+import { sealApplicant, type ApplicantCipher } from '@app/matters';
+import { businessCalendar } from '@app/kernel';
 import type { ApplicationPlan } from '../scenario-plan';
 
 /** An applicant's key row (`applicant_keys`), created with its submission. */
@@ -66,7 +66,7 @@ export function applicationStream(
   const events: NewEvent[] = [];
   let state = applicationDecider.initialState();
   const run = (
-    decider: StreamDecider<ApplicationCommand, ApplicationEvent, ApplicationState>,
+    decider: Decider<ApplicationCommand, ApplicationEvent, ApplicationState>,
     command: ApplicationCommand,
     ctx: CommandContext,
   ) => {

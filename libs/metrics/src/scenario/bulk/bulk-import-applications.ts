@@ -1,10 +1,10 @@
-import type { CommandContext } from '@app/event-store/commands/command-context';
-import type { EventStore } from '@app/event-store/event-store.port';
-import { appendNewStreams } from '@app/event-store/postgres/append-new-streams';
-import type { SqlClient } from '@app/event-store/sql/sql-client';
-import { matterDecider, type MatterEvent, type MatterState } from '@app/matters/domain';
-import { matterStreamId } from '@app/matters/matters/matter-stream';
-import type { ApplicantCipher } from '@app/matters/personal-data';
+import type { CommandContext } from '@app/event-store';
+import type { EventStore } from '@app/event-store';
+import { appendNewStreams } from '@app/event-store';
+import type { SqlClient } from '@app/event-store';
+import { matterDecider, type MatterEvent, type MatterState } from '@app/matters';
+import { matterStreamId } from '@app/matters';
+import type { ApplicantCipher } from '@app/matters';
 import { runBounded } from '../bounded-pool';
 import type { ApplicationPlan } from '../scenario-plan';
 import { applicationStream, type ApplicationStream } from './application-streams';

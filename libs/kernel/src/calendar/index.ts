@@ -1,4 +1,5 @@
 export * from './calendar-date';
+export * from './time-limit';
 export * from './business-date';
 export * from './holiday-year';
 export * from './to-working-days';

@@ -1,4 +1,4 @@
-import type { TimeLimit, TimeUnit } from '../domain/matter-elements';
+import type { TimeLimit, TimeUnit } from './time-limit';
 
 /** Working days per unit of a statutory time limit (domain.md: month = 22, year = 250). */
 export const WORKING_DAYS_PER_UNIT: Readonly<Record<TimeUnit, number>> = { workday: 1, month: 22, year: 250 };

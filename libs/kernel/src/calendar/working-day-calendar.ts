@@ -1,4 +1,4 @@
-import type { TimeLimit } from '../domain/matter-elements';
+import type { TimeLimit } from './time-limit';
 import { toBusinessDate, DEFAULT_BUSINESS_TIME_ZONE } from './business-date';
 import { CalendarDate, addDays, datesFromTo, isWeekend, toDayNumber } from './calendar-date';
 import { HolidayYear } from './holiday-year';

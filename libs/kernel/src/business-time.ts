@@ -1,5 +1,5 @@
-import { parseIsoTimestamp } from '../calendar/business-date';
-import { isCalendarDate } from '../calendar/calendar-date';
+import { parseIsoTimestamp } from './calendar/business-date';
+import { isCalendarDate } from './calendar/calendar-date';
 import { DomainError, DomainErrorDetail } from './domain-error';
 
 /**

@@ -1,0 +1,2 @@
+export * from '../projections/testing/projection-fixture';
+export * from './databases';
