@@ -78,13 +78,13 @@ describe.each(testBackends())('quality issues: the closed loop on %s', (backend)
     ]);
   });
 
-  it('lets only an officer of the issue’s own department rectify (403 otherwise, nothing appended)', async () => {
+  it('lets only an officer of the issue’s own department rectify (another department’s issue is unknown to it: 404; 403 for an inspector; nothing appended)', async () => {
     const { body } = await post('', inspector, { matterId, category: 'other', description: 'x' }).expect(201);
     await post(`/${body.id}/assign`, inspector).expect(200);
     const before = await eventCount(t);
-    const refused = await post(`/${body.id}/rectifications`, officerB, { note: 'not ours' }).expect(403);
+    const refused = await post(`/${body.id}/rectifications`, officerB, { note: 'not ours' }).expect(404);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(refused.body).toMatchObject({ status: 403, code: 'forbidden' });
+    expect(refused.body).toMatchObject({ status: 404, code: 'not_found', detail: `no quality issue ${body.id}` });
     await post(`/${body.id}/rectifications`, inspector, { note: 'inspectors do not rectify' }).expect(403);
     expect(await eventCount(t)).toBe(before);
     await post(`/${body.id}/rectifications`, officerA, { note: 'fixed' }).expect(200);

@@ -3,24 +3,22 @@ import { WorkingDayCalendar } from '@app/kernel';
 import { AuditLogController } from './audit-trail/audit-log.controller';
 import { AuditLogQueries } from './audit-trail/audit-log.queries';
 import { AuditTrail } from './audit-trail/audit-trail.service';
-import { businessCalendar } from '@app/kernel';
+import { businessCalendar, READ_AUDIT } from '@app/kernel';
 import { PublishedMatters } from './quality-issues/checks/published-matters';
 import { QualityChecksController } from './quality-issues/checks/quality-checks.controller';
 import { RunQualityChecksHandler } from './quality-issues/checks/run-quality-checks.handler';
 import { RectificationLedgerController } from './quality-issues/ledger/rectification-ledger.controller';
 import { RectificationLedgerQuery } from './quality-issues/ledger/rectification-ledger.query';
-import { LogQualityIssueHandler } from './quality-issues/log/log-quality-issue.handler';
-import { QualityIssueLoopHandler } from './quality-issues/loop/quality-issue-loop.handler';
+import { QualityIssueIntake } from './quality-issues/log/quality-issue-intake';
 import { MatterLookup } from './quality-issues/matter-lookup';
-import { QualityIssueCommands } from './quality-issues/quality-issue-commands';
 import { QualityIssueCommandsController } from './quality-issues/quality-issue-commands.controller';
 import { QualityIssueQueriesController } from './quality-issues/read-model/quality-issue-queries.controller';
 import { QualityIssueQueries } from './quality-issues/read-model/quality-issue.queries';
 
 /**
  * libs/audit in the API: quality issues and their loop, automated checks, the rectification
- * ledger, and the audit trail. Global so any context can inject `AuditTrail` to record reads of
- * personal data. Handlers are called directly by the controllers (no CommandBus in this context).
+ * ledger, and the audit trail. Global so any context can inject `READ_AUDIT` (the kernel's port) to record reads of
+ * personal data. Commands go through the app's one CommandExecutor.
  */
 @Global()
 @Module({
@@ -34,16 +32,15 @@ import { QualityIssueQueries } from './quality-issues/read-model/quality-issue.q
   providers: [
     { provide: WorkingDayCalendar, useFactory: businessCalendar },
     MatterLookup,
-    QualityIssueCommands,
-    LogQualityIssueHandler,
-    QualityIssueLoopHandler,
+    QualityIssueIntake,
     QualityIssueQueries,
     PublishedMatters,
     RunQualityChecksHandler,
     RectificationLedgerQuery,
     AuditLogQueries,
     AuditTrail,
+    { provide: READ_AUDIT, useExisting: AuditTrail },
   ],
-  exports: [AuditTrail],
+  exports: [AuditTrail, READ_AUDIT],
 })
 export class AuditModule {}

@@ -10,5 +10,6 @@ export { QualityIssueReadModels1764160000001 } from './quality-issues/read-model
 export { CatalogueMatterEntity, QualityIssueEntity, QualityIssueStepEntity } from './quality-issues/read-model/quality-issue.entities';
 export * from './domain/categories';
 export * from './quality-issues/ledger/rectification-ledger.query';
-export * from './quality-issues/log/log-quality-issue.handler';
-export * from './quality-issues/loop/quality-issue-loop.handler';
+export { QualityIssueIntake, type LogIssueInput } from './quality-issues/log/quality-issue-intake';
+export { loopCommand, qualityIssues, type LoopCommand } from './quality-issues/quality-issue.aggregate';
+export { defaultDeadline } from './quality-issues/default-deadline';

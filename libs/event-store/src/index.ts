@@ -1,4 +1,6 @@
+export * from './commands/aggregate';
 export * from './commands/command-context';
+export * from './commands/command-executor';
 export * from './commands/event-ids';
 export * from './commands/handle-command';
 export * from './commands/stream-cache';

@@ -9,9 +9,9 @@ const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
 /**
  * The command's context from the request: the verified actor, business time (`at` of the body,
  * validated by its DTO; default now), correlation id, Idempotency-Key and If-Match.
- * Usage: `@Command('application.accept') context: CommandContext`.
+ * Usage: `@CommandContextOf('application.accept') context: CommandContext`.
  */
-export const Command = createParamDecorator((command: string, execution: ExecutionContext): CommandContext => {
+export const CommandContextOf = createParamDecorator((command: string, execution: ExecutionContext): CommandContext => {
   const request = execution.switchToHttp().getRequest<Request & { actor: Actor; id?: unknown }>();
   const at = typeof request.body?.at === 'string' ? request.body.at : new Date().toISOString();
   return {

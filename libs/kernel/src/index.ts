@@ -9,3 +9,4 @@ export * from './business-time';
 export * from './calendar';
 export * from './business-calendar';
 export * from './department-scope';
+export * from './read-audit';

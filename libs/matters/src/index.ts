@@ -1,11 +1,7 @@
 export * from './applications';
 export * from './applications/application-stream';
-export * from './applications/lifecycle/handle-application.command';
-export { SubmitApplication as SubmitApplicationCommand } from './applications/submit/submit-application.command';
 export * from './applications/application-scope';
 export * from './domain';
 export * from './matters';
-export * from './matters/change-matter/change-matter.command';
 export * from './matters/matter-stream';
-export * from './matters/register-matter/register-matter.command';
 export * from './personal-data';

@@ -1,20 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import type { ReadAudit, RecordedRead } from '@app/kernel';
 import { appendToChain } from './audit-chain.store';
 
-/** A read of personal data, to be recorded in the audit chain. */
-export interface RecordedRead {
-  /** user id of the reader */
-  actor: string;
-  roles: readonly string[];
-  /** what was read, e.g. `application.applicant` */
-  what: string;
-  /** the stream whose data was read, e.g. `application-<uuid>` */
-  streamId: string | null;
-  /** when (ISO 8601 with offset); default now */
-  at?: string;
-  correlationId?: string;
-}
+export type { RecordedRead };
 
 /**
  * The audit trail's entry point for other contexts. Commands are recorded by the audit-trail
@@ -22,7 +11,7 @@ export interface RecordedRead {
  * (transaction-level advisory lock on the chain), before the data is returned.
  */
 @Injectable()
-export class AuditTrail {
+export class AuditTrail implements ReadAudit {
   constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   async recordRead(read: RecordedRead): Promise<{ seq: number; hash: string }> {

@@ -1,10 +1,11 @@
 /**
- * Commands of the quality-issue aggregate (问题事项). Time, actor and everything the handler looked up
+ * Commands of the quality-issue aggregate (问题事项), `{type, data}` like every command. Time, actor and everything the handler looked up
  * (the matter's department and region, the deadline computed from the working-day calendar) arrive here.
  */
 import type { CalendarDate } from '@app/kernel';
 import type { Actor } from './actor';
 
+/** What every quality-issue command's data carries: business time and the actor (recorded in the events). */
 interface CommandBase {
   /** business time, ISO 8601 with offset */
   at: string;
@@ -12,9 +13,9 @@ interface CommandBase {
 }
 
 /** An inspector (or an automated check, with `rule`) logs a defect found in a matter's catalogue data. */
-export interface LogQualityIssue extends CommandBase {
-  type: 'LogQualityIssue';
-  data: {
+export interface LogQualityIssue {
+  type: 'quality-issue.log';
+  data: CommandBase & {
     issueId: string;
     matterId: string;
     /** the matter's department and region, looked up by the handler */
@@ -31,27 +32,27 @@ export interface LogQualityIssue extends CommandBase {
 }
 
 /** 交办: hand the issue to the matter's department. */
-export interface AssignQualityIssue extends CommandBase {
-  type: 'AssignQualityIssue';
-  data: { issueId: string };
+export interface AssignQualityIssue {
+  type: 'quality-issue.assign';
+  data: CommandBase & { issueId: string };
 }
 
 /** 整改: the department reports what it fixed. */
-export interface SubmitRectification extends CommandBase {
-  type: 'SubmitRectification';
-  data: { issueId: string; note: string };
+export interface SubmitRectification {
+  type: 'quality-issue.rectify';
+  data: CommandBase & { issueId: string; note: string };
 }
 
 /** 复核: passed → closed (销号); failed → back to the department, with a comment saying why. */
-export interface VerifyRectification extends CommandBase {
-  type: 'VerifyRectification';
-  data: { issueId: string; passed: boolean; comment?: string | null };
+export interface VerifyRectification {
+  type: 'quality-issue.verify';
+  data: CommandBase & { issueId: string; passed: boolean; comment?: string | null };
 }
 
 /** A regression was found in a closed issue: it goes back to the department with a new deadline. */
-export interface ReopenQualityIssue extends CommandBase {
-  type: 'ReopenQualityIssue';
-  data: { issueId: string; reason: string; deadline: CalendarDate };
+export interface ReopenQualityIssue {
+  type: 'quality-issue.reopen';
+  data: CommandBase & { issueId: string; reason: string; deadline: CalendarDate };
 }
 
 export type QualityIssueCommand = LogQualityIssue | AssignQualityIssue | SubmitRectification | VerifyRectification | ReopenQualityIssue;

@@ -22,18 +22,18 @@ import { refuseExisting, refuseInvalid, refuseTransition } from './quality-issue
 import { evolve, initialState, type ExistingIssue, type QualityIssueState, type QualityIssueStatus } from './quality-issue.state';
 
 export function decide(command: QualityIssueCommand, state: QualityIssueState): QualityIssueEvent[] {
-  if (parseIsoTimestamp(command.at) === null)
-    refuseInvalid([{ field: 'at', message: `must be an ISO 8601 timestamp with offset, got ${command.at}` }]);
+  if (parseIsoTimestamp(command.data.at) === null)
+    refuseInvalid([{ field: 'at', message: `must be an ISO 8601 timestamp with offset, got ${command.data.at}` }]);
   switch (command.type) {
-    case 'LogQualityIssue':
+    case 'quality-issue.log':
       return [log(command, state)];
-    case 'AssignQualityIssue':
+    case 'quality-issue.assign':
       return [assign(command, state)];
-    case 'SubmitRectification':
+    case 'quality-issue.rectify':
       return [submitRectification(command, state)];
-    case 'VerifyRectification':
+    case 'quality-issue.verify':
       return [verify(command, state)];
-    case 'ReopenQualityIssue':
+    case 'quality-issue.reopen':
       return [reopen(command, state)];
     default:
       return assertNever(command, 'quality-issue command');
@@ -42,7 +42,8 @@ export function decide(command: QualityIssueCommand, state: QualityIssueState): 
 
 export const qualityIssueDecider: Decider<QualityIssueCommand, QualityIssueEvent, QualityIssueState> = { initialState, evolve, decide };
 
-function log({ data, at, actor }: LogQualityIssue, state: QualityIssueState): QualityIssueEvent {
+function log({ data }: LogQualityIssue, state: QualityIssueState): QualityIssueEvent {
+  const { at, actor } = data;
   requireInspector(actor, 'log a quality issue');
   if (state.status !== 'none') refuseExisting(data.issueId, state.status);
   const problems: DomainErrorDetail[] = (['issueId', 'matterId', 'departmentId', 'regionCode', 'description'] as const)
@@ -70,7 +71,7 @@ function log({ data, at, actor }: LogQualityIssue, state: QualityIssueState): Qu
   };
 }
 
-function assign({ at, actor }: AssignQualityIssue, state: QualityIssueState): QualityIssueEvent {
+function assign({ data: { at, actor } }: AssignQualityIssue, state: QualityIssueState): QualityIssueEvent {
   requireInspector(actor, 'assign a quality issue');
   const { issue } = requireStatus(state, 'found', 'assign');
   return {
@@ -79,7 +80,8 @@ function assign({ at, actor }: AssignQualityIssue, state: QualityIssueState): Qu
   };
 }
 
-function submitRectification({ data, at, actor }: SubmitRectification, state: QualityIssueState): QualityIssueEvent {
+function submitRectification({ data }: SubmitRectification, state: QualityIssueState): QualityIssueEvent {
+  const { at, actor } = data;
   if (state.status !== 'none') requireOwnDepartment(actor, state.issue.departmentId);
   const { issue } = requireStatus(state, 'assigned', 'submit a rectification for');
   if (blank(data.note)) refuseInvalid([{ field: 'note', message: 'a rectification needs a note saying what was fixed' }]);
@@ -89,7 +91,8 @@ function submitRectification({ data, at, actor }: SubmitRectification, state: Qu
   };
 }
 
-function verify({ data, at, actor }: VerifyRectification, state: QualityIssueState): QualityIssueEvent {
+function verify({ data }: VerifyRectification, state: QualityIssueState): QualityIssueEvent {
+  const { at, actor } = data;
   requireInspector(actor, 'verify a rectification');
   const { issue } = requireStatus(state, 'rectified', 'verify');
   const comment = trimmedOrNull(data.comment);
@@ -101,7 +104,8 @@ function verify({ data, at, actor }: VerifyRectification, state: QualityIssueSta
   return { type: 'quality-issue.verification-failed', data: { issueId: issue.issueId, comment, at, verifiedBy: actor.userId } };
 }
 
-function reopen({ data, at, actor }: ReopenQualityIssue, state: QualityIssueState): QualityIssueEvent {
+function reopen({ data }: ReopenQualityIssue, state: QualityIssueState): QualityIssueEvent {
+  const { at, actor } = data;
   requireInspector(actor, 'reopen a quality issue');
   const { issue } = requireStatus(state, 'closed', 'reopen');
   const problems = blank(data.reason) ? [{ field: 'reason', message: 'reopening needs a reason (the regression found)' }] : [];

@@ -19,24 +19,22 @@ describe('quality-issue decider — transitions', () => {
 
   it('assigned: found → assigned to the matter’s department with the deadline', () => {
     given([found])
-      .when({ type: 'AssignQualityIssue', at: '2019-10-08T10:00:00+08:00', actor: inspector, data: { issueId: 'qi-1' } })
+      .when({ type: 'quality-issue.assign', data: { issueId: 'qi-1', at: '2019-10-08T10:00:00+08:00', actor: inspector } })
       .then([assigned]);
   });
 
   it('rectification submitted: assigned → rectified, by an officer of the issue’s department', () => {
     given([found, assigned])
       .when({
-        type: 'SubmitRectification',
-        at: '2019-10-10T09:00:00+08:00',
-        actor: officer,
-        data: { issueId: 'qi-1', note: ' 已改为即办件 ' },
+        type: 'quality-issue.rectify',
+        data: { issueId: 'qi-1', note: ' 已改为即办件 ', at: '2019-10-10T09:00:00+08:00', actor: officer },
       })
       .then([rectified]);
   });
 
   it('rectification submitted: an admin may submit for any department', () => {
     given([found, assigned])
-      .when({ type: 'SubmitRectification', at: '2019-10-10T09:00:00+08:00', actor: admin, data: { issueId: 'qi-1', note: '已改' } })
+      .when({ type: 'quality-issue.rectify', data: { issueId: 'qi-1', note: '已改', at: '2019-10-10T09:00:00+08:00', actor: admin } })
       .then([
         {
           type: 'quality-issue.rectification-submitted',
@@ -47,7 +45,7 @@ describe('quality-issue decider — transitions', () => {
 
   it('verified (销号): rectified → closed when verification passes', () => {
     given([found, assigned, rectified])
-      .when({ type: 'VerifyRectification', at: '2019-10-11T09:00:00+08:00', actor: inspector, data: { issueId: 'qi-1', passed: true } })
+      .when({ type: 'quality-issue.verify', data: { issueId: 'qi-1', passed: true, at: '2019-10-11T09:00:00+08:00', actor: inspector } })
       .then([verified]);
   });
 
@@ -58,16 +56,14 @@ describe('quality-issue decider — transitions', () => {
     };
     given([found, assigned, rectified])
       .when({
-        type: 'VerifyRectification',
-        at: '2019-10-11T09:00:00+08:00',
-        actor: inspector,
-        data: { issueId: 'qi-1', passed: false, comment: '材料清单仍未修改' },
+        type: 'quality-issue.verify',
+        data: { issueId: 'qi-1', passed: false, comment: '材料清单仍未修改', at: '2019-10-11T09:00:00+08:00', actor: inspector },
       })
       .then([failed]);
     const state = foldQualityIssue([found, assigned, rectified, failed]);
     expect(state).toMatchObject({ status: 'assigned', returnedWith: '材料清单仍未修改', issue: { deadline: '2019-10-29' } });
     given([found, assigned, rectified, failed])
-      .when({ type: 'SubmitRectification', at: '2019-10-12T09:00:00+08:00', actor: officer, data: { issueId: 'qi-1', note: '再次整改' } })
+      .when({ type: 'quality-issue.rectify', data: { issueId: 'qi-1', note: '再次整改', at: '2019-10-12T09:00:00+08:00', actor: officer } })
       .then([
         {
           type: 'quality-issue.rectification-submitted',
@@ -89,10 +85,14 @@ describe('quality-issue decider — transitions', () => {
     };
     given([found, assigned, rectified, verified])
       .when({
-        type: 'ReopenQualityIssue',
-        at: '2019-11-29T09:00:00+08:00',
-        actor: inspector,
-        data: { issueId: 'qi-1', reason: '复查发现又改回承诺件', deadline: '2019-12-20' },
+        type: 'quality-issue.reopen',
+        data: {
+          issueId: 'qi-1',
+          reason: '复查发现又改回承诺件',
+          deadline: '2019-12-20',
+          at: '2019-11-29T09:00:00+08:00',
+          actor: inspector,
+        },
       })
       .then([reopened]);
     expect(foldQualityIssue([found, assigned, rectified, verified, reopened])).toMatchObject({

@@ -1,4 +1,5 @@
 import { decide } from './quality-issue.decider';
+import type { QualityIssueCommand } from './quality-issue.commands';
 import {
   assign,
   given,
@@ -25,7 +26,11 @@ describe('quality-issue decider — invalid commands', () => {
     ['no region', logCommand({ regionCode: '' }), /regionCode: must not be empty/],
     ['a deadline that is no date', logCommand({ deadline: '2019-02-29' }), /deadline: must be a date YYYY-MM-DD/],
     ['a deadline before the finding', logCommand({ deadline: '2019-10-07' }), /deadline: 2019-10-07 is before 2019-10-08/],
-    ['a business time that is no timestamp', { ...logCommand(), at: '2019-10-08 09:00' }, /at: must be an ISO 8601 timestamp/],
+    [
+      'a business time that is no timestamp',
+      { ...logCommand(), data: { ...logCommand().data, at: '2019-10-08 09:00' } } as QualityIssueCommand,
+      /at: must be an ISO 8601 timestamp/,
+    ],
   ])('refuses to log with %s', (_, command, reason) => {
     given(none).when(command).thenRefused('invalid_command', reason);
   });

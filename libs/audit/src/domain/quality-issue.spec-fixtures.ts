@@ -44,12 +44,10 @@ export const verified: QualityIssueEvent = {
 };
 
 export const logCommand = (
-  overrides: Partial<Extract<QualityIssueCommand, { type: 'LogQualityIssue' }>['data']> = {},
+  overrides: Partial<Extract<QualityIssueCommand, { type: 'quality-issue.log' }>['data']> = {},
   actor = inspector,
 ): QualityIssueCommand => ({
-  type: 'LogQualityIssue',
-  at: AT,
-  actor,
+  type: 'quality-issue.log',
   data: {
     issueId,
     matterId: 'matter-1',
@@ -59,33 +57,27 @@ export const logCommand = (
     description: '承诺时限为0但不是即办件',
     deadline: '2019-10-29',
     ...overrides,
+    at: AT,
+    actor,
   },
 });
 
 /** Commands with defaults, and the event histories of each status. */
 export const assign = (actor: Actor = inspector): QualityIssueCommand => ({
-  type: 'AssignQualityIssue',
-  at: AT,
-  actor,
-  data: { issueId: 'qi-1' },
+  type: 'quality-issue.assign',
+  data: { issueId: 'qi-1', at: AT, actor },
 });
 export const rectify = (actor: Actor = officer, note = '已改'): QualityIssueCommand => ({
-  type: 'SubmitRectification',
-  at: AT,
-  actor,
-  data: { issueId: 'qi-1', note },
+  type: 'quality-issue.rectify',
+  data: { issueId: 'qi-1', note, at: AT, actor },
 });
 export const verify = (actor: Actor = inspector, passed = true, comment?: string): QualityIssueCommand => ({
-  type: 'VerifyRectification',
-  at: AT,
-  actor,
-  data: { issueId: 'qi-1', passed, comment },
+  type: 'quality-issue.verify',
+  data: { issueId: 'qi-1', passed, comment, at: AT, actor },
 });
 export const reopen = (actor: Actor = inspector, reason = '回退', deadline = '2019-12-20'): QualityIssueCommand => ({
-  type: 'ReopenQualityIssue',
-  at: AT,
-  actor,
-  data: { issueId: 'qi-1', reason, deadline },
+  type: 'quality-issue.reopen',
+  data: { issueId: 'qi-1', reason, deadline, at: AT, actor },
 });
 
 export const none: QualityIssueEvent[] = [];

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { matterDecider, type MatterElements, type MatterEvent, type MatterStatus } from '@app/matters';
-import { bareMatterId, matterStreamId } from './ids';
-import { DomainError, foldEvents } from '@app/kernel';
+import { DomainError } from '@app/kernel';
+import { currentElements, readMatter, type MatterElements, type MatterStatus } from '@app/matters';
+import { bareMatterId } from './ids';
 
 export interface CurrentMatter {
   /** the uuid (the API's id; its stream is `matter-<uuid>`) */
@@ -18,23 +18,15 @@ export class MatterLookup {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async find(matterId: string): Promise<CurrentMatter | null> {
-    const streamId = matterStreamId(matterId);
-    const events = await this.store.readStream(streamId);
-    const state = foldEvents(
-      matterDecider,
-      events.map((event) => ({ type: event.type, data: event.data }) as MatterEvent),
-    );
-    if (state.status === 'none') return null;
-    const elements = state.status === 'draft' ? state.elements : state.latest?.elements;
-    return elements ? { matterId: bareMatterId(matterId), status: state.status, elements } : null;
+    const state = await readMatter(this.store, bareMatterId(matterId));
+    const elements = currentElements(state);
+    return state.status !== 'none' && elements ? { matterId: bareMatterId(matterId), status: state.status, elements } : null;
   }
 
   async get(matterId: string): Promise<CurrentMatter> {
     const matter = await this.find(matterId);
     if (!matter)
-      throw new DomainError('not_found', `matter ${matterId} does not exist`, {
-        details: [{ field: 'matterId', message: 'unknown matter' }],
-      });
+      throw new DomainError('not_found', `no matter ${matterId}`, { details: [{ field: 'matterId', message: 'unknown matter' }] });
     return matter;
   }
 }

@@ -1,17 +1,20 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '@app/event-store';
-import { Command, RequireRoles } from '@app/http';
+import { CommandExecutor, type CommandContext } from '@app/event-store';
+import { businessCalendar } from '@app/kernel';
+import { CommandContextOf, RequireRoles } from '@app/http';
 import { ApiCommandErrors, CommandResultView } from '../openapi';
 import { LogQualityIssueDto } from './log/log-quality-issue.dto';
-import { LogQualityIssueHandler } from './log/log-quality-issue.handler';
+import { defaultDeadline } from './default-deadline';
+import { bareIssueId } from './ids';
+import { QualityIssueIntake } from './log/quality-issue-intake';
 import {
   AssignQualityIssueDto,
   ReopenQualityIssueDto,
   SubmitRectificationDto,
   VerifyRectificationDto,
 } from './loop/quality-issue-loop.dto';
-import { QualityIssueLoopHandler } from './loop/quality-issue-loop.handler';
+import { loopCommand, qualityIssues } from './quality-issue.aggregate';
 
 @ApiTags('quality issues')
 @ApiCommandErrors()
@@ -20,16 +23,16 @@ import { QualityIssueLoopHandler } from './loop/quality-issue-loop.handler';
 @Controller('quality-issues')
 export class QualityIssueCommandsController {
   constructor(
-    private readonly logHandler: LogQualityIssueHandler,
-    private readonly loop: QualityIssueLoopHandler,
+    private readonly intake: QualityIssueIntake,
+    private readonly commands: CommandExecutor,
   ) {}
 
   @Post()
   @RequireRoles('inspector')
   @ApiOperation({ summary: 'Log a quality issue (问题事项) against a matter; it belongs to the matter’s department and region' })
   @ApiCreatedResponse({ type: CommandResultView })
-  log(@Body() body: LogQualityIssueDto, @Command('quality-issue.log') context: CommandContext) {
-    return this.logHandler.handle(body, context);
+  log(@Body() body: LogQualityIssueDto, @CommandContextOf('quality-issue.log') context: CommandContext) {
+    return this.intake.log(body, context);
   }
 
   @Post(':id/assign')
@@ -37,8 +40,8 @@ export class QualityIssueCommandsController {
   @RequireRoles('inspector')
   @ApiOperation({ summary: 'Assign (交办) a found issue to its department' })
   @ApiOkResponse({ type: CommandResultView })
-  assign(@Param('id') id: string, @Body() _body: AssignQualityIssueDto, @Command('quality-issue.assign') context: CommandContext) {
-    return this.loop.assign(id, context);
+  assign(@Param('id') id: string, @Body() _body: AssignQualityIssueDto, @CommandContextOf('quality-issue.assign') context: CommandContext) {
+    return this.commands.execute(qualityIssues, bareIssueId(id), loopCommand('quality-issue.assign', id, {}, context), context);
   }
 
   @Post(':id/rectifications')
@@ -46,8 +49,17 @@ export class QualityIssueCommandsController {
   @RequireRoles('department_officer')
   @ApiOperation({ summary: 'Submit a rectification (整改) — only a department officer of the issue’s own department' })
   @ApiOkResponse({ type: CommandResultView })
-  rectify(@Param('id') id: string, @Body() body: SubmitRectificationDto, @Command('quality-issue.rectify') context: CommandContext) {
-    return this.loop.rectify(id, body.note, context);
+  rectify(
+    @Param('id') id: string,
+    @Body() body: SubmitRectificationDto,
+    @CommandContextOf('quality-issue.rectify') context: CommandContext,
+  ) {
+    return this.commands.execute(
+      qualityIssues,
+      bareIssueId(id),
+      loopCommand('quality-issue.rectify', id, { note: body.note }, context),
+      context,
+    );
   }
 
   @Post(':id/verification')
@@ -55,8 +67,13 @@ export class QualityIssueCommandsController {
   @RequireRoles('inspector')
   @ApiOperation({ summary: 'Verify (复核): passed closes the issue (销号); failed sends it back to assigned (comment required)' })
   @ApiOkResponse({ type: CommandResultView })
-  verify(@Param('id') id: string, @Body() body: VerifyRectificationDto, @Command('quality-issue.verify') context: CommandContext) {
-    return this.loop.verify(id, body.passed, body.comment, context);
+  verify(@Param('id') id: string, @Body() body: VerifyRectificationDto, @CommandContextOf('quality-issue.verify') context: CommandContext) {
+    return this.commands.execute(
+      qualityIssues,
+      bareIssueId(id),
+      loopCommand('quality-issue.verify', id, { passed: body.passed, comment: body.comment ?? null }, context),
+      context,
+    );
   }
 
   @Post(':id/reopen')
@@ -64,7 +81,13 @@ export class QualityIssueCommandsController {
   @RequireRoles('inspector')
   @ApiOperation({ summary: 'Reopen a closed issue (regression found): assigned again with a new deadline' })
   @ApiOkResponse({ type: CommandResultView })
-  reopen(@Param('id') id: string, @Body() body: ReopenQualityIssueDto, @Command('quality-issue.reopen') context: CommandContext) {
-    return this.loop.reopen(id, body.reason, body.deadline, context);
+  reopen(@Param('id') id: string, @Body() body: ReopenQualityIssueDto, @CommandContextOf('quality-issue.reopen') context: CommandContext) {
+    const deadline = body.deadline ?? defaultDeadline(businessCalendar(), context.at);
+    return this.commands.execute(
+      qualityIssues,
+      bareIssueId(id),
+      loopCommand('quality-issue.reopen', id, { reason: body.reason, deadline }, context),
+      context,
+    );
   }
 }

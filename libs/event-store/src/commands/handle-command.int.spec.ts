@@ -3,13 +3,14 @@ import { WrongExpectedVersionError } from '../event-store.port';
 import { openStoreFixture, StoreFixture } from '../projections/testing/projection-fixture';
 import { testBackends } from '../testing/databases';
 import type { CommandContext } from './command-context';
-import { handleCommand, StreamDecider } from './handle-command';
+import type { Decider } from '@app/kernel';
+import { handleCommand } from './handle-command';
 import { StreamCache } from './stream-cache';
 
 /** A door: `open` / `close`, each refused when the door already is so. */
-type DoorCommand = { type: 'open' } | { type: 'close' };
+type DoorCommand = { type: 'open'; data: Record<string, never> } | { type: 'close'; data: Record<string, never> };
 type DoorEvent = { type: 'door.opened'; data: Record<string, never> } | { type: 'door.closed'; data: Record<string, never> };
-const door: StreamDecider<DoorCommand, DoorEvent, { open: boolean }> = {
+const door: Decider<DoorCommand, DoorEvent, { open: boolean }> = {
   initialState: () => ({ open: false }),
   evolve: (_state, event) => ({ open: event.type === 'door.opened' }),
   decide: (command, state) => {
@@ -47,7 +48,7 @@ describe.each(testBackends())('%s: handleCommand with a stream cache', (backend)
   afterEach(() => fx.dispose());
 
   const run = (store: EventStore, type: DoorCommand['type'], extra?: Partial<CommandContext>) =>
-    handleCommand(store, door, 'door-1', { type }, context(extra), { cache });
+    handleCommand(store, door, 'door-1', { type, data: {} }, context(extra), { cache });
 
   it('reads a stream it handled last not again, and appends after the kept version', async () => {
     const { store, reads } = countingReads(fx.store);
@@ -63,10 +64,10 @@ describe.each(testBackends())('%s: handleCommand with a stream cache', (backend)
 
   it('decides again on a fresh read when another writer appended since (no false refusal, no lost update)', async () => {
     await run(fx.store, 'open'); // kept: open at version 1
-    await handleCommand(fx.store, door, 'door-1', { type: 'close' }, context()); // another process: closed, version 2
+    await handleCommand(fx.store, door, 'door-1', { type: 'close', data: {} }, context()); // another process: closed, version 2
     const opened = await run(fx.store, 'open'); // refused on the kept state, allowed on the fresh one
     expect(opened.version).toBe(3);
-    await handleCommand(fx.store, door, 'door-1', { type: 'close' }, context()); // version 4, kept says 3 (open)
+    await handleCommand(fx.store, door, 'door-1', { type: 'close', data: {} }, context()); // version 4, kept says 3 (open)
     await expect(run(fx.store, 'close')).rejects.toThrow('already closed'); // allowed on the kept state, refused afresh
     expect(await fx.store.readStream('door-1')).toHaveLength(4);
   });
@@ -82,7 +83,7 @@ describe.each(testBackends())('%s: handleCommand with a stream cache', (backend)
 
   it('checks If-Match against a fresh read, never the kept version', async () => {
     await run(fx.store, 'open');
-    await handleCommand(fx.store, door, 'door-1', { type: 'close' }, context());
+    await handleCommand(fx.store, door, 'door-1', { type: 'close', data: {} }, context());
     await expect(run(fx.store, 'open', { expectedVersion: 1 })).rejects.toBeInstanceOf(WrongExpectedVersionError);
     expect((await run(fx.store, 'open', { expectedVersion: 2 })).version).toBe(3);
   });

@@ -1,14 +1,8 @@
+import type { Decider, Message } from '@app/kernel';
 import { EventStore, WrongExpectedVersionError } from '../event-store.port';
 import { CommandContext, CommandResult } from './command-context';
 import { eventIds } from './event-ids';
 import { StreamCache, StreamEvent } from './stream-cache';
-
-/** A pure decider (style.md §1); events are `{type, data}` with stable dotted type names. */
-export interface StreamDecider<Command, Event extends { type: string; data: unknown }, State> {
-  initialState: () => State;
-  evolve: (state: State, event: Event) => State;
-  decide: (command: Command, state: State) => Event[];
-}
 
 export interface HandleCommandOptions {
   /** the stream histories this process handled last: a hit saves reading the stream (see StreamCache) */
@@ -26,9 +20,9 @@ type Handled<Event> = CommandResult & { events: Event[] };
  * With a `cache`, a kept history stands in for the read when the append it leads to succeeds
  * (the expected version proves it current); every other outcome is decided again on a fresh read.
  */
-export async function handleCommand<Command, Event extends { type: string; data: unknown }, State>(
+export async function handleCommand<Command extends Message, Event extends Message, State>(
   store: EventStore,
-  decider: StreamDecider<Command, Event, State>,
+  decider: Decider<Command, Event, State>,
   streamId: string,
   command: Command,
   context: CommandContext,
@@ -45,9 +39,9 @@ export async function handleCommand<Command, Event extends { type: string; data:
  * Fold, decide and append on `history`. On a `fresh` read every outcome is the answer; on a kept
  * history only a recognised retry and a successful append are (undefined otherwise: read afresh).
  */
-async function decideAndAppend<Command, Event extends { type: string; data: unknown }, State>(
+async function decideAndAppend<Command extends Message, Event extends Message, State>(
   store: EventStore,
-  decider: StreamDecider<Command, Event, State>,
+  decider: Decider<Command, Event, State>,
   streamId: string,
   history: readonly StreamEvent[],
   command: Command,
@@ -80,8 +74,8 @@ async function decideAndAppend<Command, Event extends { type: string; data: unkn
 type Plan<Event> = { kind: 'answered'; replayed: boolean; result: Handled<Event> } | { kind: 'append'; events: Event[]; ids: string[] };
 
 /** Fold and decide on `history`: a replayed or empty answer, or the events to append (with their ids). */
-function planCommand<Command, Event extends { type: string; data: unknown }, State>(
-  decider: StreamDecider<Command, Event, State>,
+function planCommand<Command extends Message, Event extends Message, State>(
+  decider: Decider<Command, Event, State>,
   streamId: string,
   history: readonly StreamEvent[],
   command: Command,
@@ -104,7 +98,7 @@ function planCommand<Command, Event extends { type: string; data: unknown }, Sta
   return { kind: 'append', events, ids: eventIds(events.length, seed) };
 }
 
-async function appendPlanned<Event extends { type: string; data: unknown }>(
+async function appendPlanned<Event extends Message>(
   store: EventStore,
   streamId: string,
   history: readonly StreamEvent[],
@@ -131,7 +125,7 @@ async function appendPlanned<Event extends { type: string; data: unknown }>(
  * Keeps the history as it is after a single-event append of ours (its version and position are
  * exactly known); after anything else (several events, a retry the store recognised) forgets it.
  */
-function remember<Event extends { type: string; data: unknown }>(
+function remember<Event extends Message>(
   cache: StreamCache,
   streamId: string,
   history: readonly StreamEvent[],

@@ -5,3 +5,5 @@ export { ApplicationRow } from './read-model/application-row.entity';
 export { ApplicationsReadModel1764300000001 } from './read-model/applications.migration';
 export { ApplicantKeyRow } from './applicant-keys/applicant-key.entity';
 export { ApplicantKeys1764300000000 } from './applicant-keys/applicant-keys.migration';
+export { applications } from './application.aggregate';
+export { ApplicationIntake, type Submission } from './submit/submit-application';

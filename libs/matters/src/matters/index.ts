@@ -5,3 +5,5 @@ export { MatterEntity } from './matter-read-model/matter.entity';
 export { MattersReadModelV11764200000001 } from './matter-read-model/matters-read-model.migration';
 export { MatterCodes1764200000000 } from './matter-codes/matter-codes.migration';
 export { matterStreamId } from './matter-stream';
+export { matters, readMatter, currentElements } from './matter.aggregate';
+export { MatterRegistration } from './register-matter/register-matter';

@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ChangeMatterController } from './change-matter/change-matter.http.controller';
-import { ChangeMatterHandler } from './change-matter/change-matter.handler';
 import { MatterCodeRegistry } from './matter-codes/matter-code-registry';
 import { GetMatterHistoryHandler } from './matter-history/get-matter-history.query';
 import { MatterHistoryController } from './matter-history/matter-history.http.controller';
@@ -8,7 +7,7 @@ import { GetMatterHandler } from './matter-read-model/get-matter.query';
 import { ListMattersHandler } from './matter-read-model/list-matters.query';
 import { MattersController } from './matter-read-model/matters.http.controller';
 import { RegisterMatterController } from './register-matter/register-matter.http.controller';
-import { RegisterMatterHandler } from './register-matter/register-matter.handler';
+import { MatterRegistration } from './register-matter/register-matter';
 
 /**
  * Service matters (事项) over HTTP: register and change them through the CommandBus (one handler
@@ -21,14 +20,7 @@ export class MattersModule {
     return {
       module: MattersModule,
       controllers: [RegisterMatterController, ChangeMatterController, MattersController, MatterHistoryController],
-      providers: [
-        MatterCodeRegistry,
-        RegisterMatterHandler,
-        ChangeMatterHandler,
-        GetMatterHandler,
-        ListMattersHandler,
-        GetMatterHistoryHandler,
-      ],
+      providers: [MatterCodeRegistry, MatterRegistration, GetMatterHandler, ListMattersHandler, GetMatterHistoryHandler],
     };
   }
 }

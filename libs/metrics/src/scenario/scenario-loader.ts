@@ -1,15 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import type { CommandContext } from '@app/event-store';
-import { LogQualityIssueHandler } from '@app/audit';
-import { QualityIssueLoopHandler } from '@app/audit';
-import { HandleApplication } from '@app/matters';
-import { SubmitApplicationCommand } from '@app/matters';
-import { ChangeMatterCommand } from '@app/matters';
-import { RegisterMatterCommand } from '@app/matters';
-import { EVENT_STORE } from '@app/event-store';
-import { SQL_CLIENT } from '@app/event-store';
-import { ApplicantCipher } from '@app/matters';
+import { defaultDeadline, loopCommand, QualityIssueIntake, qualityIssues } from '@app/audit';
+import { CommandExecutor, EVENT_STORE, SQL_CLIENT, type CommandContext } from '@app/event-store';
+import { businessCalendar } from '@app/kernel';
+import { ApplicantCipher, ApplicationIntake, applications, MatterRegistration, matters, type MatterCommand } from '@app/matters';
 import { runBounded } from './bounded-pool';
 import { bulkImportApplications } from './bulk/bulk-import-applications';
 import type { ApplicationPlan, IssuePlan, MatterPlan, ScenarioPlan } from './scenario-plan';
@@ -32,8 +25,8 @@ export interface LoadResult {
 const ACTOR = { userId: 'scenario-loader', roles: ['admin'] };
 
 /**
- * Loads a scenario THROUGH THE COMMAND HANDLERS of the matters, applications and audit contexts
- * (their CommandBus commands and services) in a Nest context built from AppModule — the same
+ * Loads a scenario THROUGH THE ONE COMMAND PATH (the CommandExecutor, and the intakes of the
+ * matters, applications and audit contexts) in a Nest context built from AppModule — the same
  * code paths as the HTTP API, nothing inserted directly. Streams are loaded in parallel with a
  * bounded concurrency, each stream's commands in order. Every command carries a deterministic
  * Idempotency-Key, so ids are derived from the scenario and loading again appends nothing.
@@ -51,9 +44,10 @@ export async function loadScenario(
   } = {},
 ): Promise<LoadResult> {
   const started = performance.now();
-  const bus = app.get(CommandBus, { strict: false });
-  const logIssue = app.get(LogQualityIssueHandler, { strict: false });
-  const loop = app.get(QualityIssueLoopHandler, { strict: false });
+  const commands = app.get(CommandExecutor, { strict: false });
+  const registration = app.get(MatterRegistration, { strict: false });
+  const intake = app.get(ApplicationIntake, { strict: false });
+  const issueIntake = app.get(QualityIssueIntake, { strict: false });
   const concurrency = options.concurrency ?? 16;
   const ids = new Map<string, string>();
   let position = 0;
@@ -72,20 +66,27 @@ export async function loadScenario(
   };
 
   await stage('matters', plan.matters, async (matter: MatterPlan) => {
-    const registered = await bus.execute(
-      new RegisterMatterCommand(matter.code, matter.elements, context(matter.key, 0, 'matter.register', matter.registerAt)),
+    const registered = await registration.register(
+      matter.code,
+      matter.elements,
+      context(matter.key, 0, 'matter.register', matter.registerAt),
     );
     ids.set(matter.key, registered.id);
     track(registered);
     let step = 1;
-    const change = async (body: ConstructorParameters<typeof ChangeMatterCommand>[1], at: string) =>
-      track(await bus.execute(new ChangeMatterCommand(registered.id, body, context(matter.key, step++, body.type, at))));
+    const change = async (command: MatterCommand) =>
+      track(await commands.execute(matters, registered.id, command, context(matter.key, step++, command.type, command.data.at)));
     if (!matter.publish) return;
-    await change({ type: 'matter.publish', effectiveFrom: matter.publish.effectiveFrom }, matter.publish.at);
+    const { effectiveFrom, at } = matter.publish;
+    await change({ type: 'matter.publish', data: { effectiveFrom, at } });
     for (const revision of matter.revisions)
-      await change({ type: 'matter.revise', changes: revision.changes, effectiveFrom: revision.effectiveFrom }, revision.at);
-    for (const status of matter.statusChanges)
-      await change(status.type === 'matter.resume' ? { type: status.type } : { type: status.type, reason: status.reason }, status.at);
+      await change({ type: 'matter.revise', data: { changes: revision.changes, effectiveFrom: revision.effectiveFrom, at: revision.at } });
+    for (const status of matter.statusChanges) {
+      const data = { effectiveFrom: businessCalendar().businessDate(status.at), at: status.at };
+      await change(
+        status.type === 'matter.resume' ? { type: status.type, data } : { type: status.type, data: { ...data, reason: status.reason } },
+      );
+    }
   });
 
   if (options.bulk) {
@@ -103,21 +104,17 @@ export async function loadScenario(
   } else
     await stage('applications', plan.applications, async (application: ApplicationPlan) => {
       const { key, channel, applicant, submitAt } = application;
-      const submitted = await bus.execute(
-        new SubmitApplicationCommand(
-          { matterId: ids.get(application.matterKey)!, channel, applicant },
-          context(key, 0, 'application.submit', submitAt),
-        ),
-      );
+      const submission = { matterId: ids.get(application.matterKey)!, channel, applicant };
+      const submitted = await intake.submit(submission, context(key, 0, 'application.submit', submitAt));
       track(submitted);
       let step = 1;
       for (const command of application.steps)
-        track(await bus.execute(new HandleApplication(submitted.id, command, context(key, step++, command.type, command.data.at))));
+        track(await commands.execute(applications, submitted.id, command, context(key, step++, command.type, command.data.at)));
     });
 
   await stage('quality issues', plan.issues, async (issue: IssuePlan) => {
     const { key } = issue;
-    const logged = await logIssue.handle(
+    const logged = await issueIntake.log(
       { matterId: ids.get(issue.matterKey)!, category: issue.category, description: issue.description },
       context(key, 0, 'quality-issue.log', issue.at),
     );
@@ -125,10 +122,20 @@ export async function loadScenario(
     let index = 1;
     for (const step of issue.steps) {
       const ctx = context(key, index++, `quality-issue.${step.type}`, step.at);
-      if (step.type === 'assign') track(await loop.assign(logged.id, ctx));
-      else if (step.type === 'rectify') track(await loop.rectify(logged.id, step.note, ctx));
-      else if (step.type === 'verify') track(await loop.verify(logged.id, step.passed, step.comment, ctx));
-      else track(await loop.reopen(logged.id, step.reason, undefined, ctx));
+      const command =
+        step.type === 'assign'
+          ? loopCommand('quality-issue.assign', logged.id, {}, ctx)
+          : step.type === 'rectify'
+            ? loopCommand('quality-issue.rectify', logged.id, { note: step.note }, ctx)
+            : step.type === 'verify'
+              ? loopCommand('quality-issue.verify', logged.id, { passed: step.passed, comment: step.comment ?? null }, ctx)
+              : loopCommand(
+                  'quality-issue.reopen',
+                  logged.id,
+                  { reason: step.reason, deadline: defaultDeadline(businessCalendar(), ctx.at) },
+                  ctx,
+                );
+      track(await commands.execute(qualityIssues, logged.id, command, ctx));
     }
   });
 

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@app/event-store';
-import { Command, RequireRoles } from '@app/http';
+import { CommandContextOf, RequireRoles } from '@app/http';
 import { ApiCommandErrors } from '../../openapi';
 import { QualityCheckRunView, RunQualityChecksDto } from './run-quality-checks.dto';
 import { RunQualityChecksHandler } from './run-quality-checks.handler';
@@ -20,7 +20,7 @@ export class QualityChecksController {
       '自动质检: check one matter (or every published matter) against the catalogue rules; log one issue per failed rule not already open',
   })
   @ApiOkResponse({ type: QualityCheckRunView })
-  run(@Body() body: RunQualityChecksDto, @Command('quality-check.run') context: CommandContext) {
+  run(@Body() body: RunQualityChecksDto, @CommandContextOf('quality-check.run') context: CommandContext) {
     return this.checks.run(body.matterId, context);
   }
 }

@@ -4,7 +4,7 @@ import { newAggregateId } from '@app/event-store';
 import { DomainError } from '@app/kernel';
 import { findingsToLog } from '../../domain/findings-to-log';
 import { checkMatter, type Finding } from '../../domain/rules';
-import { LogQualityIssueHandler } from '../log/log-quality-issue.handler';
+import { QualityIssueIntake } from '../log/quality-issue-intake';
 import { MatterLookup, type CurrentMatter } from '../matter-lookup';
 import { QualityIssueQueries } from '../read-model/quality-issue.queries';
 import { PublishedMatters } from './published-matters';
@@ -22,7 +22,7 @@ export class RunQualityChecksHandler {
     private readonly matters: MatterLookup,
     private readonly published: PublishedMatters,
     private readonly issues: QualityIssueQueries,
-    private readonly logIssue: LogQualityIssueHandler,
+    private readonly intake: QualityIssueIntake,
   ) {}
 
   async run(matterId: string | undefined, context: CommandContext): Promise<QualityCheckRunView> {
@@ -69,7 +69,7 @@ export class RunQualityChecksHandler {
         rule: finding.rule,
         issueId,
       };
-      const result = await this.logIssue.handle(input, { ...context, idempotencyKey: undefined, expectedVersion: undefined });
+      const result = await this.intake.log(input, { ...context, idempotencyKey: undefined, expectedVersion: undefined });
       return result.id;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'already_exists') return null;

@@ -1,6 +1,5 @@
 import { GoneException, Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { AuditTrail } from '@app/audit';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import type { Actor } from '@app/http';
 import { type ApplicationSubmitted } from '../../domain';
@@ -8,7 +7,7 @@ import { ApplicantCipher, openApplicant, type ApplicantInClear } from '../../per
 import { ApplicantKeyStore } from '../applicant-keys/applicant-key-store';
 import { confinedTo } from '../application-scope';
 import { applicationStreamId } from '../application-stream';
-import { DomainError } from '@app/kernel';
+import { DomainError, READ_AUDIT, type ReadAudit } from '@app/kernel';
 
 /** The applicant's name and id number in clear, for the window handling the application. */
 export class DiscloseApplicant extends Query<ApplicantInClear> {
@@ -32,7 +31,7 @@ export class DiscloseApplicantHandler implements IQueryHandler<DiscloseApplicant
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly keys: ApplicantKeyStore,
     private readonly cipher: ApplicantCipher,
-    private readonly audit: AuditTrail,
+    @Inject(READ_AUDIT) private readonly audit: ReadAudit,
   ) {}
 
   async execute({ applicationId, actor, correlationId }: DiscloseApplicant): Promise<ApplicantInClear> {

@@ -1,15 +1,14 @@
 import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, RequireRoles } from '@app/http';
 import { ApiCommonProblems, ApiProblem } from '../../matters/http/api-responses';
-import { EraseApplicant } from './erase-applicant.command';
+import { EraseApplicant } from './erase-applicant';
 
 @ApiTags('applications 办件')
 @ApiBearerAuth()
 @Controller('applications')
 export class EraseApplicantController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly applicants: EraseApplicant) {}
 
   @Delete(':id/applicant')
   @HttpCode(204)
@@ -26,6 +25,6 @@ export class EraseApplicantController {
   @ApiProblem(403, 'not admin')
   @ApiProblem(404, 'unknown application')
   async erase(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<void> {
-    await this.commands.execute(new EraseApplicant(id, actor));
+    await this.applicants.erase(id, actor);
   }
 }

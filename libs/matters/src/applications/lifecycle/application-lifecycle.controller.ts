@@ -1,11 +1,10 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { CommandContext, CommandResult } from '@app/event-store';
-import { Command, CommandBody } from '@app/http';
+import { CommandExecutor, type CommandContext, type CommandResult } from '@app/event-store';
+import { CommandContextOf, CommandBody } from '@app/http';
 import type { ApplicationCommand, SubmitApplication } from '../../domain';
 import { LifecycleRoute } from '../http/lifecycle-route.decorator';
-import { HandleApplication } from './handle-application.command';
+import { applications } from '../application.aggregate';
 import {
   CompleteApplicationDto,
   DeliverResultDto,
@@ -21,15 +20,15 @@ import {
 @ApiBearerAuth()
 @Controller('applications')
 export class ApplicationLifecycleController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: CommandExecutor) {}
 
   @LifecycleRoute('accept', 'Accept (受理): the deadline clock starts; the business date of `at` is day 0')
-  accept(@Param('id') id: string, @Body() _body: CommandBody, @Command('application.accept') context: CommandContext) {
+  accept(@Param('id') id: string, @Body() _body: CommandBody, @CommandContextOf('application.accept') context: CommandContext) {
     return this.run(id, { type: 'application.accept', data: { at: context.at } }, context);
   }
 
   @LifecycleRoute('reject', 'Refuse at intake (不予受理); terminal')
-  reject(@Param('id') id: string, @Body() body: RejectApplicationDto, @Command('application.reject') context: CommandContext) {
+  reject(@Param('id') id: string, @Body() body: RejectApplicationDto, @CommandContextOf('application.reject') context: CommandContext) {
     return this.run(id, { type: 'application.reject', data: { reason: body.reason, at: context.at } }, context);
   }
 
@@ -37,7 +36,7 @@ export class ApplicationLifecycleController {
   requestSupplement(
     @Param('id') id: string,
     @Body() body: RequestSupplementDto,
-    @Command('application.request_supplement') context: CommandContext,
+    @CommandContextOf('application.request_supplement') context: CommandContext,
   ) {
     return this.run(id, { type: 'application.request_supplement', data: { items: body.items, at: context.at } }, context);
   }
@@ -46,7 +45,7 @@ export class ApplicationLifecycleController {
   receiveSupplement(
     @Param('id') id: string,
     @Body() _body: CommandBody,
-    @Command('application.receive_supplement') context: CommandContext,
+    @CommandContextOf('application.receive_supplement') context: CommandContext,
   ) {
     return this.run(id, { type: 'application.receive_supplement', data: { at: context.at } }, context);
   }
@@ -55,7 +54,7 @@ export class ApplicationLifecycleController {
   startSpecialProcedure(
     @Param('id') id: string,
     @Body() body: StartSpecialProcedureDto,
-    @Command('application.start_special_procedure') context: CommandContext,
+    @CommandContextOf('application.start_special_procedure') context: CommandContext,
   ) {
     return this.run(id, { type: 'application.start_special_procedure', data: { kind: body.kind, at: context.at } }, context);
   }
@@ -64,38 +63,42 @@ export class ApplicationLifecycleController {
   endSpecialProcedure(
     @Param('id') id: string,
     @Body() _body: CommandBody,
-    @Command('application.end_special_procedure') context: CommandContext,
+    @CommandContextOf('application.end_special_procedure') context: CommandContext,
   ) {
     return this.run(id, { type: 'application.end_special_procedure', data: { at: context.at } }, context);
   }
 
   @LifecycleRoute('suspend', 'Suspend handling (挂起): its working days move the deadline')
-  suspend(@Param('id') id: string, @Body() body: SuspendApplicationDto, @Command('application.suspend') context: CommandContext) {
+  suspend(@Param('id') id: string, @Body() body: SuspendApplicationDto, @CommandContextOf('application.suspend') context: CommandContext) {
     return this.run(id, { type: 'application.suspend', data: { reason: body.reason, at: context.at } }, context);
   }
 
   @LifecycleRoute('resume', 'Resume a suspended application')
-  resume(@Param('id') id: string, @Body() _body: CommandBody, @Command('application.resume') context: CommandContext) {
+  resume(@Param('id') id: string, @Body() _body: CommandBody, @CommandContextOf('application.resume') context: CommandContext) {
     return this.run(id, { type: 'application.resume', data: { at: context.at } }, context);
   }
 
   @LifecycleRoute('complete', 'Complete (办结) with the decision and the in-person visits it took')
-  complete(@Param('id') id: string, @Body() body: CompleteApplicationDto, @Command('application.complete') context: CommandContext) {
+  complete(
+    @Param('id') id: string,
+    @Body() body: CompleteApplicationDto,
+    @CommandContextOf('application.complete') context: CommandContext,
+  ) {
     return this.run(id, { type: 'application.complete', data: { outcome: body.outcome, visits: body.visits, at: context.at } }, context);
   }
 
   @LifecycleRoute('deliver', 'Deliver the result (送达)')
-  deliver(@Param('id') id: string, @Body() body: DeliverResultDto, @Command('application.deliver') context: CommandContext) {
+  deliver(@Param('id') id: string, @Body() body: DeliverResultDto, @CommandContextOf('application.deliver') context: CommandContext) {
     return this.run(id, { type: 'application.deliver', data: { method: body.method, at: context.at } }, context);
   }
 
   @LifecycleRoute('evaluation', 'Record the service evaluation (好差评), once, after completion')
-  evaluate(@Param('id') id: string, @Body() body: EvaluateServiceDto, @Command('application.evaluate') context: CommandContext) {
+  evaluate(@Param('id') id: string, @Body() body: EvaluateServiceDto, @CommandContextOf('application.evaluate') context: CommandContext) {
     const data = { score: body.score, ...(body.comment !== undefined ? { comment: body.comment } : {}), at: context.at };
     return this.run(id, { type: 'application.evaluate', data }, context);
   }
 
   private run(id: string, command: Exclude<ApplicationCommand, SubmitApplication>, context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new HandleApplication(id, command, context));
+    return this.commands.execute(applications, id, command, context);
   }
 }

@@ -1,18 +1,17 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext, CommandResult } from '@app/event-store';
-import { Command, RequireRoles } from '@app/http';
+import { CommandContextOf, RequireRoles } from '@app/http';
 import { ApiCommandConventions, ApiProblem } from '../../matters/http/api-responses';
 import { ApplicationCommandResultDto } from '../http/application-command-result.dto';
-import { SubmitApplication } from './submit-application.command';
+import { ApplicationIntake } from './submit-application';
 import { SubmitApplicationDto } from './submit-application.dto';
 
 @ApiTags('applications 办件')
 @ApiBearerAuth()
 @Controller('applications')
 export class SubmitApplicationController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly applications: ApplicationIntake) {}
 
   @Post()
   @RequireRoles('window_staff')
@@ -27,10 +26,8 @@ export class SubmitApplicationController {
   @ApiCommandConventions()
   @ApiProblem(403, 'not window staff (or admin), or the matter belongs to another department')
   @ApiProblem(404, 'unknown matter')
-  submit(@Body() body: SubmitApplicationDto, @Command('application.submit') context: CommandContext): Promise<CommandResult> {
+  submit(@Body() body: SubmitApplicationDto, @CommandContextOf('application.submit') context: CommandContext): Promise<CommandResult> {
     const { kind, name, idNumber } = body.applicant;
-    return this.commands.execute(
-      new SubmitApplication({ matterId: body.matterId, channel: body.channel, applicant: { kind, name, idNumber } }, context),
-    );
+    return this.applications.submit({ matterId: body.matterId, channel: body.channel, applicant: { kind, name, idNumber } }, context);
   }
 }

@@ -1,15 +1,20 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CommandContext, CommandResult } from '@app/event-store';
-import { Command, RequireRoles } from '@app/http';
+import { CommandExecutor, type CommandContext } from '@app/event-store';
+import { CommandContextOf, RequireRoles } from '@app/http';
+import { businessCalendar } from '@app/kernel';
 import { ApiCommandConventions } from '../http/api-responses';
 import { ApiMatterId, MatterId } from '../http/matter-id.param';
 import { CommandResultDto } from '../http/problem.dto';
 import { toMatterChanges } from '../http/to-matter-elements';
-import { ChangeMatterCommand } from './change-matter.command';
+import { matters } from '../matter.aggregate';
 import { PublishMatterDto, ReasonDto, ResumeMatterDto, ReviseMatterDto } from './change-matter.dtos';
-import type { MatterChange } from './matter-change';
+
+/**
+ * Suspend, resume and retire take effect on the business date of `at` in the city's zone (the API
+ * does not take that date from clients); publish and revise name their effective date.
+ */
+const takesEffectOn = (context: CommandContext) => businessCalendar().businessDate(context.at);
 
 const ApiCommandResult = () => ApiOkResponse({ type: CommandResultDto, description: '`{id, version, position}`, ETag the stream version' });
 
@@ -21,14 +26,19 @@ const ApiCommandResult = () => ApiOkResponse({ type: CommandResultDto, descripti
 @RequireRoles('catalog_admin')
 @Controller('matters/:id')
 export class ChangeMatterController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: CommandExecutor) {}
 
   @Post('publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a draft: version 1 is in force from effectiveFrom' })
   @ApiCommandResult()
-  publish(@MatterId() id: string, @Body() body: PublishMatterDto, @Command('matter.publish') context: CommandContext) {
-    return this.change(id, { type: 'matter.publish', effectiveFrom: body.effectiveFrom }, context);
+  publish(@MatterId() id: string, @Body() body: PublishMatterDto, @CommandContextOf('matter.publish') context: CommandContext) {
+    return this.commands.execute(
+      matters,
+      id,
+      { type: 'matter.publish', data: { effectiveFrom: body.effectiveFrom, at: context.at } },
+      context,
+    );
   }
 
   @Post('revisions')
@@ -39,35 +49,39 @@ export class ChangeMatterController {
       'Each element named replaces the old value whole; the result must satisfy the catalogue rules; effectiveFrom not before the latest version’s.',
   })
   @ApiCommandResult()
-  revise(@MatterId() id: string, @Body() body: ReviseMatterDto, @Command('matter.revise') context: CommandContext) {
-    return this.change(id, { type: 'matter.revise', changes: toMatterChanges(body), effectiveFrom: body.effectiveFrom }, context);
+  revise(@MatterId() id: string, @Body() body: ReviseMatterDto, @CommandContextOf('matter.revise') context: CommandContext) {
+    const data = { changes: toMatterChanges(body), effectiveFrom: body.effectiveFrom, at: context.at };
+    return this.commands.execute(matters, id, { type: 'matter.revise', data }, context);
   }
 
   @Post('suspend')
   @HttpCode(200)
   @ApiOperation({ summary: 'Suspend a published matter from the business date of `at`' })
   @ApiCommandResult()
-  suspend(@MatterId() id: string, @Body() body: ReasonDto, @Command('matter.suspend') context: CommandContext) {
-    return this.change(id, { type: 'matter.suspend', reason: body.reason }, context);
+  suspend(@MatterId() id: string, @Body() body: ReasonDto, @CommandContextOf('matter.suspend') context: CommandContext) {
+    const data = { reason: body.reason, effectiveFrom: takesEffectOn(context), at: context.at };
+    return this.commands.execute(matters, id, { type: 'matter.suspend', data }, context);
   }
 
   @Post('resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a suspended matter from the business date of `at`' })
   @ApiCommandResult()
-  resume(@MatterId() id: string, @Body() _body: ResumeMatterDto, @Command('matter.resume') context: CommandContext) {
-    return this.change(id, { type: 'matter.resume' }, context);
+  resume(@MatterId() id: string, @Body() _body: ResumeMatterDto, @CommandContextOf('matter.resume') context: CommandContext) {
+    return this.commands.execute(
+      matters,
+      id,
+      { type: 'matter.resume', data: { effectiveFrom: takesEffectOn(context), at: context.at } },
+      context,
+    );
   }
 
   @Post('retire')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retire a matter (from any state but retired) from the business date of `at`' })
   @ApiCommandResult()
-  retire(@MatterId() id: string, @Body() body: ReasonDto, @Command('matter.retire') context: CommandContext) {
-    return this.change(id, { type: 'matter.retire', reason: body.reason }, context);
-  }
-
-  private change(id: string, change: MatterChange, context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new ChangeMatterCommand(id, change, context));
+  retire(@MatterId() id: string, @Body() body: ReasonDto, @CommandContextOf('matter.retire') context: CommandContext) {
+    const data = { reason: body.reason, effectiveFrom: takesEffectOn(context), at: context.at };
+    return this.commands.execute(matters, id, { type: 'matter.retire', data }, context);
   }
 }

@@ -1,19 +1,18 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext, CommandResult } from '@app/event-store';
-import { Command, RequireRoles } from '@app/http';
+import { CommandContextOf, RequireRoles } from '@app/http';
 import { ApiCommandConventions } from '../http/api-responses';
 import { CommandResultDto } from '../http/problem.dto';
 import { toMatterElements } from '../http/to-matter-elements';
-import { RegisterMatterCommand } from './register-matter.command';
+import { MatterRegistration } from './register-matter';
 import { RegisterMatterDto } from './register-matter.dto';
 
 @ApiTags('matters')
 @ApiBearerAuth()
 @Controller('matters')
 export class RegisterMatterController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly matters: MatterRegistration) {}
 
   @Post()
   @HttpCode(201)
@@ -26,7 +25,7 @@ export class RegisterMatterController {
   })
   @ApiCreatedResponse({ type: CommandResultDto, description: '`{id, version, position}`, ETag the stream version' })
   @ApiCommandConventions()
-  register(@Body() body: RegisterMatterDto, @Command('matter.register') context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new RegisterMatterCommand(body.code, toMatterElements(body), context));
+  register(@Body() body: RegisterMatterDto, @CommandContextOf('matter.register') context: CommandContext): Promise<CommandResult> {
+    return this.matters.register(body.code, toMatterElements(body), context);
   }
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '@app/event-store';
+import { scopedDecider, type CommandContext } from '@app/event-store';
 import { eventIds, newAggregateId } from '@app/event-store';
 import type { Decider } from '@app/kernel';
 import type { NewEvent } from '@app/event-store';
 import type { NewStream } from '@app/event-store';
 import { applicationStreamId } from '@app/matters';
-import { scopedApplicationDecider } from '@app/matters';
+import { applications } from '@app/matters';
 import {
   applicationDecider,
   toMatterSnapshot,
@@ -85,7 +85,7 @@ export function applicationStream(
     });
   };
   run(applicationDecider, { type: 'application.submit', data }, submit);
-  const scoped = scopedApplicationDecider(submit.actor);
+  const scoped = scopedDecider(applications, submit.actor, applicationId);
   plan.steps.forEach((step, index) => run(scoped, step, context(index + 1, step.type, step.data.at)));
   return { streamId, events, applicationId, applicantKey };
 }

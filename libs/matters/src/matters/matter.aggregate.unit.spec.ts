@@ -1,7 +1,10 @@
+import { scopedDecider } from '@app/event-store';
 import { DomainError } from '@app/kernel';
 import { matterDecider, type MatterState } from '../domain/matter';
 import { publish, published, register, registered } from '../domain/matter/matter.test-fixtures';
-import { matterDeciderFor } from './matter-department-scope';
+import { matters } from './matter.aggregate';
+
+const matterDeciderFor = (who: ReturnType<typeof actor>) => scopedDecider(matters, who, 'm-1');
 
 const stateAfter = (...events: (typeof registered)[]): MatterState => events.reduce(matterDecider.evolve, matterDecider.initialState());
 const actor = (departmentId?: string, roles: string[] = ['catalog_admin']) => ({ userId: 'u', roles, departmentId });
@@ -14,10 +17,14 @@ const refusal = (fn: () => unknown) => {
   return undefined;
 };
 
-describe('matterDeciderFor', () => {
-  it('is the plain decider for admin and for actors without a department', () => {
-    expect(matterDeciderFor(actor(undefined))).toBe(matterDecider);
-    expect(matterDeciderFor(actor('dept-tax', ['admin']))).toBe(matterDecider);
+/** The department scope rule of the one command path (scopedDecider), as it applies to matters. */
+describe('the matter aggregate in a caller’s scope', () => {
+  it('decides as the plain decider for admin and for actors without a department', () => {
+    for (const who of [actor(undefined), actor('dept-tax', ['admin'])]) {
+      const decider = matterDeciderFor(who);
+      expect(decider.decide(publish, stateAfter(registered))).toEqual(matterDecider.decide(publish, stateAfter(registered)));
+      expect(decider.decide(register(), stateAfter())).toEqual(matterDecider.decide(register(), stateAfter()));
+    }
   });
 
   it('lets a department administrator work on its own matters', () => {
