@@ -2,8 +2,7 @@ import type { CommandContext } from '@app/event-store';
 import type { EventStore } from '@app/event-store';
 import { appendNewStreams } from '@app/event-store';
 import type { SqlClient } from '@app/event-store';
-import { matterDecider, type MatterEvent, type MatterState } from '@app/matters';
-import { matterStreamId } from '@app/matters';
+import { readMatter, type MatterState } from '@app/matters';
 import type { ApplicantCipher } from '@app/matters';
 import { runBounded } from '../bounded-pool';
 import type { ApplicationPlan } from '../scenario-plan';
@@ -26,7 +25,7 @@ export interface BulkImportDeps {
 /**
  * Imports historical applications (办件) — the path for migrating years of records, where one
  * command per round trip would take hours. Every command still goes through the domain: the
- * matter's version in force is folded from its stream with `matterDecider.evolve`, and each
+ * matter's version in force is folded from its stream (`readMatter`), and each
  * application's commands are decided and folded in memory (`applicationStream`). What changes is
  * the write: a batch of applications is ONE transaction — their applicant keys, then all their
  * streams in one `appendNewStreams` statement (`no_stream` each). Run again, it appends nothing
@@ -68,18 +67,11 @@ async function dropKeysOf(tx: { query: SqlClient['query'] }, streams: Applicatio
   await tx.query('DELETE FROM applicant_keys WHERE key_id IN (SELECT jsonb_array_elements_text($1::jsonb))', [JSON.stringify(keys)]);
 }
 
-/** Each matter's state folded from its stream (the source of truth), as `MatterInForce` does per submission. */
+/** Each matter's state folded from its stream (the source of truth), as the application intake does per submission. */
 async function matterStates(store: EventStore, matterIds: string[]): Promise<Map<string, MatterState>> {
   const states = new Map<string, MatterState>();
   await runBounded(matterIds, 8, async (id) => {
-    const history = await store.readStream(matterStreamId(id));
-    states.set(
-      id,
-      history.reduce<MatterState>(
-        (state, event) => matterDecider.evolve(state, { type: event.type, data: event.data } as MatterEvent),
-        matterDecider.initialState(),
-      ),
-    );
+    states.set(id, await readMatter(store, id));
   });
   return states;
 }
