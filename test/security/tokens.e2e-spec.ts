@@ -69,4 +69,28 @@ describe.each(testBackends())('bearer tokens on %s', (backend) => {
     assertSafeResponse(response, String(_name));
     expect(response.body).toMatchObject({ status: 401, type: '/problems/unauthenticated' });
   });
+
+  const expiredAt = now() - 3600;
+  it.each([
+    ['no Authorization header', undefined, /^a bearer token is required$/],
+    [
+      'signed with another secret',
+      `Bearer ${jwt(valid(), { secret: 'another-secret-that-is-long-enough-for-hs256' })}`,
+      /^the token's signature does not match this service's secret: was it issued for another deployment\?$/,
+    ],
+    [
+      'expired',
+      `Bearer ${jwt(valid({ iat: expiredAt - 3600, exp: expiredAt }))}`,
+      new RegExp(`^the token expired at ${new Date(expiredAt * 1000).toISOString().replace(/[.]/g, '\\.')}$`),
+    ],
+    ['not yet valid', `Bearer ${jwt(valid({ nbf: now() + 3600 }))}`, /^the token is not valid before \d{4}-\d\d-\d\dT[\d:.]+Z$/],
+    ['HS512', `Bearer ${jwt(valid(), { alg: 'HS512', hash: 'sha512' })}`, /^the token is not signed with HS256/],
+    ['alg none, unsigned', `Bearer ${jwt(valid(), { alg: 'none', hash: null })}`, /^the token is not signed with HS256/],
+    ['garbage segments', 'Bearer a.b.c', /^the token is malformed/],
+    ['one segment', 'Bearer abc', /^the Authorization header is not "Bearer <JWT>"/],
+    ['Basic scheme', `Basic ${b64('admin:admin')}`, /^the Authorization header is not "Bearer <JWT>"/],
+  ])('401 for %s says why in its detail', async (_name, authorization, detail) => {
+    const response = await get(authorization).expect(401);
+    expect(response.body).toMatchObject({ status: 401, type: '/problems/unauthenticated', detail: expect.stringMatching(detail) });
+  });
 });

@@ -13,9 +13,9 @@ export interface Child {
 /**
  * A TypeScript entry point of this repository in a separate Node process (ts-node, tsconfig
  * paths), as `npm run projections` runs it; stdout and stderr are collected. jest's NODE_OPTIONS
- * (VM modules) are not passed on.
+ * (VM modules) are not passed on; a variable given as undefined is not passed on either.
  */
-export function spawnTs(entry: string, args: string[], env: Record<string, string> = {}): Child {
+export function spawnTs(entry: string, args: string[], env: Record<string, string | undefined> = {}): Child {
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(REPO_ROOT, entry), ...args],

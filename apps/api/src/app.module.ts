@@ -25,7 +25,8 @@ import { StorageModule } from './storage/storage.module';
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: requestLogging }),
+    // imports/providers spelled out: nestjs-pino 4's CommonJS typings do not see Nest 12's optional ModuleMetadata
+    LoggerModule.forRootAsync({ imports: [], providers: [], inject: [AppConfig], useFactory: requestLogging }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({

@@ -4,21 +4,36 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { AppConfig } from './config/app-config';
+import { resolveJwtSecret } from './auth/jwt-secret';
+import { AppConfig, loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
 import { limitHeapGrowth } from './heap-growth';
+import { jsonBootLogger, type EntryPointLogger } from './startup/boot-logger';
+import { describeStartupFailure, StartupFailure } from './startup/startup-failure';
 
 limitHeapGrowth();
 
+let bootLogger: EntryPointLogger | undefined;
+
 async function main(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  const config = loadConfig();
+  resolveJwtSecret(config); // what serves HTTP verifies tokens: without a secret to do it with, stop here
+  bootLogger = jsonBootLogger(config);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: bootLogger, abortOnError: false });
   configureApp(app);
-  const config = app.get(AppConfig);
   await app.listen(config.PORT);
   closeIdleConnectionsWhenDraining(app);
-  const mode = config.embedded ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL';
-  // through the app's logger: every line on stdout is one JSON object
-  app.get(Logger).log(`API listening on http://localhost:${config.PORT} (${mode}); OpenAPI at /docs`, 'main');
+  // through the app's logger: every line on stdout is one JSON object; this one is for a person
+  app.get(Logger).log(listening(config), 'main');
+}
+
+/** `listening on http://localhost:3000 — OpenAPI /docs, health /health, metrics /metrics (embedded PGlite in ./data)` */
+function listening(config: AppConfig) {
+  const url = `http://localhost:${config.PORT}`;
+  const store = config.embedded
+    ? `embedded PGlite in ${config.DATA_DIR}`
+    : `PostgreSQL${config.EVENT_STORE === 'esdb' ? ' and EventStoreDB' : ''}`;
+  return { msg: `listening on ${url} — OpenAPI /docs, health /health, metrics /metrics (${store})`, url, docs: '/docs', store };
 }
 
 /**
@@ -33,7 +48,10 @@ function closeIdleConnectionsWhenDraining(app: NestExpressApplication): void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, drain);
 }
 
+// stderr: the reason, for a person (one line per bad value or missing store); stdout: the same as a JSON log line
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  const reason = describeStartupFailure(error);
+  bootLogger?.fatal(error instanceof StartupFailure ? reason : { msg: 'could not start', err: error }, 'main');
+  process.stderr.write(`${reason}\n`);
   process.exit(1);
 });

@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
   private authenticate(request: { headers: Record<string, unknown> }): Actor {
     const token = this.tokens.of(request);
     if (token.status === 'missing') throw new UnauthorizedException('a bearer token is required');
-    if (token.status === 'invalid') throw new UnauthorizedException('the token is invalid or expired');
+    if (token.status === 'invalid') throw new UnauthorizedException(token.reason);
     const actor = actorFromClaims(token.payload);
     if (!actor) throw new UnauthorizedException('the token lacks valid claims (sub, roles)');
     return actor;

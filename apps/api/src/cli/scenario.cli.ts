@@ -1,10 +1,13 @@
 import 'reflect-metadata';
+import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MultiBar, Presets } from 'cli-progress';
 import { ProjectionRunner } from '@app/event-store';
 import { loadScenario, type LoadProgress } from '@app/metrics';
 import { shaoxing2019 } from '@app/metrics';
 import { AppModule } from '../app.module';
+import { loadConfig } from '../config/app-config';
+import { EntryPointLogger } from '../startup/boot-logger';
 import { parseArgs } from './parse-args';
 
 const USAGE =
@@ -28,10 +31,15 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  loadConfig(); // a bad variable stops the run here, before the plan is generated; no token secret needed
   const started = performance.now();
   const plan = shaoxing2019(applications);
   console.log(`generated ${plan.matters.length} matters, ${plan.applications.length} applications, ${plan.issues.length} quality issues`);
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  // abortOnError false: a store that is not there comes back to the catch below, one line, no Nest dump
+  const app = await NestFactory.createApplicationContext(AppModule, {
+    logger: new EntryPointLogger(new ConsoleLogger({ logLevels: ['error', 'warn'] })),
+    abortOnError: false,
+  });
   const bars = new MultiBar(
     { format: '{stage} |{bar}| {value}/{total} {percentage}% · {eta_formatted} left', hideCursor: true },
     Presets.shades_classic,

@@ -3,6 +3,7 @@ import { resolveJwtSecret } from '../auth/jwt-secret';
 import { ROLES, Role } from '@app/http';
 import { TokenClaims } from '../auth/token-claims';
 import { loadConfig } from '../config/app-config';
+import { describeStartupFailure } from '../startup/startup-failure';
 import { parseArgs } from './parse-args';
 
 const USAGE = `usage: npm run token -- --role ROLE [--role ROLE…] [--department D] [--region C] [--sub USER] [--expires 12h]
@@ -28,4 +29,10 @@ function main(argv: string[]): void {
   process.stdout.write(new JwtService({ secret }).sign(claims, { algorithm: 'HS256', expiresIn }) + '\n');
 }
 
-main(process.argv.slice(2));
+try {
+  main(process.argv.slice(2));
+} catch (error) {
+  // a bad variable, or no secret to sign with beside DATABASE_URL: its lines alone, exit 1
+  process.stderr.write(`${describeStartupFailure(error)}\n`);
+  process.exit(1);
+}

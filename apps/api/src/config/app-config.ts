@@ -1,45 +1,71 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { useBusinessTimeZone } from '@app/kernel';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
+import { StartupFailure } from '../startup/startup-failure';
+
+/** One line for each bad variable: `PORT="abc" must be a whole number from 0 to 65535`. */
+export class ConfigurationError extends StartupFailure {
+  constructor(problems: readonly string[]) {
+    super(problems.map((problem) => `Invalid configuration: ${problem}`));
+  }
+}
+
+// one rule per variable: every constraint of a variable says the same, so a bad value gets one line
+const PORT_RULE = { message: 'must be a whole number from 0 to 65535' };
+const RATE_RULE = { message: 'must be a whole number of at least 1' };
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** The service's configuration, read once from the environment and validated (README, "Configuration"). */
 export class AppConfig {
-  @Transform(({ value }) => (value === undefined ? 3000 : Number(value)))
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @Transform(({ value }) => (value === undefined ? 3000 : /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt(PORT_RULE)
+  @Min(0, PORT_RULE)
+  @Max(65535, PORT_RULE)
   PORT = 3000;
 
   /** postgres://… — without it the service runs on embedded PGlite under DATA_DIR */
   @IsOptional()
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/gov' })
   DATABASE_URL?: string;
 
   @IsString()
   DATA_DIR = './data';
 
-  @IsIn(['postgres', 'esdb'])
+  @IsIn(['postgres', 'esdb'], { message: 'must be postgres or esdb' })
   EVENT_STORE: 'postgres' | 'esdb' = 'postgres';
 
   @IsOptional()
-  @Matches(/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//, { message: 'EVENTSTORE_CONNECTION_STRING must be an esdb:// URL' })
+  @Matches(/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//, { message: 'must be an esdb:// URL, e.g. esdb://127.0.0.1:2113?tls=false' })
   EVENTSTORE_CONNECTION_STRING?: string;
 
+  /** needed to serve HTTP with DATABASE_URL (resolveJwtSecret); tools that serve nothing do without */
   @IsOptional()
   @IsString()
-  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
   AUTH_JWT_SECRET?: string;
 
-  @Transform(({ value }) => (value === undefined ? 1200 : Number(value)))
-  @IsInt()
-  @Min(1)
+  @Transform(({ value }) => (value === undefined ? 1200 : /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt(RATE_RULE)
+  @Min(1, RATE_RULE)
   RATE_LIMIT_PER_MINUTE = 1200;
 
   @IsString()
   BUSINESS_TZ = 'Asia/Shanghai';
 
   /** largest accepted JSON body */
-  @Matches(/^\d+(b|kb|mb)$/i)
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size in b, kb or mb, e.g. 256kb' })
   BODY_LIMIT = '256kb';
 
   /**
@@ -47,10 +73,10 @@ export class AppConfig {
    * one (`npm run projections -- run`); `?minPosition=` then follows that process's checkpoints.
    */
   @Transform(({ value }) => (value === undefined ? true : value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'RUN_PROJECTIONS must be true or false' })
+  @IsBoolean({ message: 'must be true or false' })
   RUN_PROJECTIONS = true;
 
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL = 'info';
 
   get embedded(): boolean {
@@ -58,26 +84,33 @@ export class AppConfig {
   }
 }
 
+/**
+ * The configuration from the environment, or a ConfigurationError with one line per bad variable.
+ * It asks for no token secret: only what serves HTTP or signs tokens needs one (resolveJwtSecret).
+ */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const config = plainToInstance(AppConfig, defined, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const lines = errors.flatMap((error) => Object.values(error.constraints ?? {}));
-    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+    throw new ConfigurationError(errors.map((error) => `${shown(error.property, defined[error.property])} ${firstRule(error)}`));
   }
-  if (config.EVENT_STORE === 'esdb' && !config.EVENTSTORE_CONNECTION_STRING) {
-    throw new Error('Invalid configuration:\n  EVENT_STORE=esdb needs EVENTSTORE_CONNECTION_STRING');
-  }
-  if (config.EVENT_STORE === 'esdb' && config.embedded) {
-    throw new Error('Invalid configuration:\n  EVENT_STORE=esdb keeps read models in PostgreSQL: set DATABASE_URL');
-  }
-  if (config.embedded && !config.RUN_PROJECTIONS) {
-    throw new Error('Invalid configuration:\n  RUN_PROJECTIONS=false needs DATABASE_URL (the embedded PGlite admits one process)');
-  }
-  if (!config.embedded && !config.AUTH_JWT_SECRET) {
-    throw new Error('Invalid configuration:\n  AUTH_JWT_SECRET is required with DATABASE_URL (only the embedded default generates one)');
-  }
+  const problems = [
+    config.EVENT_STORE === 'esdb' && !config.EVENTSTORE_CONNECTION_STRING && 'EVENT_STORE=esdb needs EVENTSTORE_CONNECTION_STRING',
+    config.EVENT_STORE === 'esdb' && config.embedded && 'EVENT_STORE=esdb keeps read models in PostgreSQL: set DATABASE_URL',
+    config.embedded && !config.RUN_PROJECTIONS && 'RUN_PROJECTIONS=false needs DATABASE_URL (the embedded PGlite admits one process)',
+  ].filter((problem): problem is string => typeof problem === 'string');
+  if (problems.length > 0) throw new ConfigurationError(problems);
   useBusinessTimeZone(config.BUSINESS_TZ); // the one place the zone is read: every context's calendar follows it
   return config;
+}
+
+/** `NAME="value"` — but never a secret's value, only its length */
+function shown(name: string, value: string | undefined): string {
+  if (name === 'AUTH_JWT_SECRET') return `AUTH_JWT_SECRET (${value?.length ?? 0} characters)`;
+  return `${name}=${JSON.stringify(value ?? '')}`;
+}
+
+function firstRule(error: ValidationError): string {
+  return Object.values(error.constraints ?? {})[0] ?? 'is not valid';
 }

@@ -1,6 +1,21 @@
-import { loadConfig } from './app-config';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveJwtSecret } from '../auth/jwt-secret';
+import { ConfigurationError, loadConfig } from './app-config';
 
 const SERVER = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/gov', AUTH_JWT_SECRET: 'x'.repeat(32) };
+
+/** The lines a configuration error prints (one per bad variable), or [] when the configuration loads. */
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    return [...error.lines];
+  }
+}
 
 describe('loadConfig', () => {
   it('runs the projections in the process by default', () => {
@@ -11,14 +26,71 @@ describe('loadConfig', () => {
   it('reads RUN_PROJECTIONS=true|false and refuses anything else', () => {
     expect(loadConfig({ ...SERVER, RUN_PROJECTIONS: 'false' }).RUN_PROJECTIONS).toBe(false);
     expect(loadConfig({ ...SERVER, RUN_PROJECTIONS: 'true' }).RUN_PROJECTIONS).toBe(true);
-    expect(() => loadConfig({ ...SERVER, RUN_PROJECTIONS: 'no' })).toThrow('RUN_PROJECTIONS must be true or false');
+    expect(problems({ ...SERVER, RUN_PROJECTIONS: 'no' })).toEqual(['Invalid configuration: RUN_PROJECTIONS="no" must be true or false']);
   });
 
   it('refuses RUN_PROJECTIONS=false on the embedded store, which one process only can open', () => {
-    expect(() => loadConfig({ RUN_PROJECTIONS: 'false' })).toThrow('RUN_PROJECTIONS=false needs DATABASE_URL');
+    expect(problems({ RUN_PROJECTIONS: 'false' })).toEqual([
+      'Invalid configuration: RUN_PROJECTIONS=false needs DATABASE_URL (the embedded PGlite admits one process)',
+    ]);
   });
 
-  it('needs AUTH_JWT_SECRET with a server database', () => {
-    expect(() => loadConfig({ DATABASE_URL: SERVER.DATABASE_URL })).toThrow('AUTH_JWT_SECRET is required');
+  it('asks no token secret with a server database: the scenario loader and the projections CLI serve nothing', () => {
+    const config = loadConfig({ DATABASE_URL: SERVER.DATABASE_URL });
+    expect(config.embedded).toBe(false);
+    expect(config.AUTH_JWT_SECRET).toBeUndefined();
+  });
+
+  it('says one line per bad variable, quoting its value, however many of its rules it breaks', () => {
+    expect(problems({ PORT: 'abc' })).toEqual(['Invalid configuration: PORT="abc" must be a whole number from 0 to 65535']);
+    expect(problems({ PORT: '70000' })).toEqual(['Invalid configuration: PORT="70000" must be a whole number from 0 to 65535']);
+    expect(problems({ PORT: '-1' })).toEqual(['Invalid configuration: PORT="-1" must be a whole number from 0 to 65535']);
+    expect(problems({ PORT: '80.5' })).toEqual(['Invalid configuration: PORT="80.5" must be a whole number from 0 to 65535']);
+    expect(problems({ PORT: '8080' })).toEqual([]);
+    expect(problems({ RATE_LIMIT_PER_MINUTE: '0' })).toEqual([
+      'Invalid configuration: RATE_LIMIT_PER_MINUTE="0" must be a whole number of at least 1',
+    ]);
+    expect(problems({ DATABASE_URL: 'foo' })).toEqual([
+      'Invalid configuration: DATABASE_URL="foo" must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/gov',
+    ]);
+    expect(problems({ LOG_LEVEL: 'loud' })).toEqual([
+      'Invalid configuration: LOG_LEVEL="loud" must be one of fatal, error, warn, info, debug, trace, silent',
+    ]);
+    expect(problems({ BODY_LIMIT: 'big' })).toEqual(['Invalid configuration: BODY_LIMIT="big" must be a size in b, kb or mb, e.g. 256kb']);
+  });
+
+  it('lists every bad variable at once, in the order of the table', () => {
+    expect(problems({ RUN_PROJECTIONS: 'maybe', PORT: 'abc', EVENT_STORE: 'mongo' })).toEqual([
+      'Invalid configuration: PORT="abc" must be a whole number from 0 to 65535',
+      'Invalid configuration: EVENT_STORE="mongo" must be postgres or esdb',
+      'Invalid configuration: RUN_PROJECTIONS="maybe" must be true or false',
+    ]);
+  });
+
+  it('never prints a secret, only its length', () => {
+    const lines = problems({ ...SERVER, AUTH_JWT_SECRET: 'hunter2-short' });
+    expect(lines).toEqual(['Invalid configuration: AUTH_JWT_SECRET (13 characters) must be at least 32 characters']);
+    expect(lines.join('')).not.toContain('hunter2');
+  });
+});
+
+describe('resolveJwtSecret (what serves HTTP or signs tokens)', () => {
+  let dataDir: string;
+  beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'jwt-secret-'))));
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('needs AUTH_JWT_SECRET with a server database, in one line naming it', () => {
+    const config = loadConfig({ DATABASE_URL: SERVER.DATABASE_URL, DATA_DIR: dataDir });
+    expect(() => resolveJwtSecret(config)).toThrow(ConfigurationError);
+    expect(() => resolveJwtSecret(config)).toThrow(
+      /^Invalid configuration: AUTH_JWT_SECRET is required with DATABASE_URL to serve or sign tokens \(only the embedded default generates one\)$/,
+    );
+  });
+
+  it('takes AUTH_JWT_SECRET, or on the embedded default generates one into DATA_DIR once', () => {
+    expect(resolveJwtSecret(loadConfig({ ...SERVER, DATA_DIR: dataDir }))).toBe(SERVER.AUTH_JWT_SECRET);
+    const generated = resolveJwtSecret(loadConfig({ DATA_DIR: dataDir }));
+    expect(generated.length).toBeGreaterThanOrEqual(32);
+    expect(resolveJwtSecret(loadConfig({ DATA_DIR: dataDir }))).toBe(generated);
   });
 });

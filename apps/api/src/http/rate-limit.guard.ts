@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { BearerTokens } from '../auth/bearer-token';
 import {
@@ -11,7 +11,8 @@ import {
 } from '@nestjs/throttler';
 
 /**
- * RATE_LIMIT_PER_MINUTE per bearer token, per client address without one. It runs before
+ * RATE_LIMIT_PER_MINUTE per bearer token, per client address without one, whatever the routes
+ * (README, "Configuration"). It runs before
  * authentication, so a flood of bad tokens is limited too: only a token whose signature verifies
  * gets a bucket of its own — a made-up token counts against its sender's address (else a new
  * random token per request would dodge the limit and grow the throttler's storage without bound).
@@ -26,6 +27,14 @@ export class RateLimitGuard extends ThrottlerGuard {
     private readonly tokens: BearerTokens,
   ) {
     super(options, storage, reflector);
+  }
+
+  /**
+   * The caller alone: one budget across every route (the built-in key adds the controller and the
+   * handler, which would give each route a budget of its own).
+   */
+  protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
+    return `${throttlerName}:${tracker}`;
   }
 
   protected override async getTracker(request: { headers?: Record<string, unknown>; ip?: string }): Promise<string> {

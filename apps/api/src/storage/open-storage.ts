@@ -10,6 +10,7 @@ import { PgliteSqlClient } from '@app/event-store';
 import { PostgresSqlClient } from '@app/event-store';
 import { SqlClient } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
+import { StartupFailure } from '../startup/startup-failure';
 import { databaseEntities, databaseMigrations } from './database-schema';
 
 /**
@@ -24,9 +25,15 @@ export interface Storage {
   close(): Promise<void>;
 }
 
+/** The configured database cannot be opened: which store, where (never the credentials), and what it answered. */
+export class StoreUnavailable extends StartupFailure {}
+
 export async function openStorage(config: AppConfig): Promise<Storage> {
   const { sql, dataSource } = config.embedded ? await openEmbedded(config.DATA_DIR) : await openServer(config.DATABASE_URL!);
   try {
+    await sql.query('SELECT 1').catch((error: unknown) => {
+      throw new StoreUnavailable([`Cannot open ${storeName(config)}: ${reasonOf(error)}`]);
+    });
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
     const store = await openEventStore(config, sql);
@@ -54,11 +61,34 @@ async function openEventStore(config: AppConfig, sql: SqlClient): Promise<EventS
 
 async function openEmbedded(dataDir: string): Promise<{ sql: SqlClient; dataSource: DataSource }> {
   const dir = resolve(dataDir, 'pglite');
-  mkdirSync(dir, { recursive: true });
-  // typeorm-pglite keeps one PGlite per process; the event store and the read models share it.
-  const driver = new PGliteDriver({ dataDir: dir }).driver;
-  const sql = new PgliteSqlClient(await getPGliteInstance());
-  return { sql, dataSource: new DataSource({ type: 'postgres', driver, ...readModelOptions() }) };
+  try {
+    mkdirSync(dir, { recursive: true });
+    // typeorm-pglite keeps one PGlite per process; the event store and the read models share it.
+    const driver = new PGliteDriver({ dataDir: dir }).driver;
+    const sql = new PgliteSqlClient(await getPGliteInstance());
+    return { sql, dataSource: new DataSource({ type: 'postgres', driver, ...readModelOptions() }) };
+  } catch (error) {
+    throw new StoreUnavailable([`Cannot open the embedded PGlite in ${dir}: ${reasonOf(error)}`]);
+  }
+}
+
+/** `PostgreSQL at 127.0.0.1:5432, database "gov" (events and read models)`: what and where, never who */
+function storeName(config: AppConfig): string {
+  if (config.embedded) return `the embedded PGlite in ${resolve(config.DATA_DIR, 'pglite')}`;
+  const url = new URL(config.DATABASE_URL!);
+  const database = decodeURIComponent(url.pathname.slice(1));
+  const where = `${url.hostname || 'localhost'}:${url.port || '5432'}${database ? `, database "${database}"` : ''}`;
+  return `PostgreSQL at ${where} (${config.EVENT_STORE === 'esdb' ? 'read models' : 'events and read models'}, DATABASE_URL)`;
+}
+
+/** the driver's own words, one line: an AggregateError (each address tried) says nothing itself */
+function reasonOf(error: unknown): string {
+  const messages =
+    error instanceof AggregateError && error.errors.length > 0
+      ? error.errors.map((each: unknown) => (each instanceof Error ? each.message : String(each)))
+      : [error instanceof Error ? error.message : String(error)];
+  const refused = (error as { code?: unknown }).code === 'ECONNREFUSED' || messages.some((m) => m.includes('ECONNREFUSED'));
+  return [...new Set(messages)].join('; ').replace(/\s+/g, ' ') + (refused ? ' (is the server running there?)' : '');
 }
 
 async function openServer(url: string): Promise<{ sql: SqlClient; dataSource: DataSource }> {
