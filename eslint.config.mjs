@@ -1,6 +1,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Contexts meet through their public faces only: `@app/<context>` (its index.ts) and `@app/<context>/testing`. */
+const PUBLIC_FACES = { group: ['@app/*/*', '!@app/*/testing'], message: 'import another context through its public face: @app/<context>' };
+/** The domain and the kernel are pure. */
+const NO_FRAMEWORK = {
+  group: ['@nestjs/*', 'typeorm', 'pg', '@electric-sql/*', '@eventstore/*', 'express'],
+  message: 'the domain is free of framework and database code',
+};
+const restrictImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'bench/tmp/'] },
   js.configs.recommended,
@@ -16,45 +25,14 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
-  ...['event-store', 'kernel', 'http', 'matters', 'audit', 'metrics'].map((context) => ({
-    // Contexts meet through their public faces only: `@app/<context>` (its index.ts) and, for
-    // tests and fixtures, `@app/<context>/testing`. A file inside a context uses relative paths.
-    files: [`libs/${context}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [{ group: ['@app/*/*', '!@app/*/testing'], message: 'import another context through its public face: @app/<context>' }],
-        },
-      ],
-    },
-  })),
-  {
-    files: ['apps/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['@app/*/*', '!@app/*/testing'], message: 'import a context through its public face: @app/<context>' }] },
-      ],
-    },
-  },
+  // A file inside a context uses relative paths; everything else reaches a context through its faces.
+  { files: ['libs/**/*.ts', 'apps/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'], rules: restrictImports(PUBLIC_FACES) },
   {
     // The domain is pure: no framework, no database, no clock.
     files: ['libs/*/src/domain/**/*.ts', 'libs/kernel/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@nestjs/*', 'typeorm', 'pg', '@electric-sql/*', '@eventstore/*', 'express'],
-              message: 'the domain is free of framework and database code',
-            },
-            { group: ['@app/*/*', '!@app/*/testing'], message: 'import another context through its public face: @app/<context>' },
-          ],
-        },
-      ],
+      ...restrictImports(NO_FRAMEWORK, PUBLIC_FACES),
       'no-restricted-syntax': [
         'error',
         {
@@ -71,19 +49,6 @@ export default tseslint.config(
   {
     // The kernel is what every context shares: it imports none of them.
     files: ['libs/kernel/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@nestjs/*', 'typeorm', 'pg', '@electric-sql/*', '@eventstore/*', 'express'],
-              message: 'the domain is free of framework and database code',
-            },
-            { group: ['@app/*'], message: 'the kernel imports no context' },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports(NO_FRAMEWORK, { group: ['@app/*'], message: 'the kernel imports no context' }),
   },
 );
