@@ -103,6 +103,12 @@ export interface EventStore {
   readStream(streamId: string, options?: { fromVersion?: number; limit?: number }): Promise<RecordedEvent[]>;
 
   /**
+   * Global position of the stream's last event, null when the stream does not exist: what a
+   * read model of that one entity must have processed to show its latest write.
+   */
+  streamPosition(streamId: string): Promise<number | null>;
+
+  /**
    * Events of all streams in commit-visible order after a checkpoint. Never returns an event while
    * an event that will come before it in this order may still commit: a subscriber that stores the
    * last checkpoint it processed can never skip an event.

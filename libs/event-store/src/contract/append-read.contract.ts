@@ -78,6 +78,20 @@ export function appendAndReadContract(ctx: ContractContext): void {
       expect(await store.readStream(freshStream('missing'))).toEqual([]);
     });
 
+    it("gives a stream's last position: the last append's, whatever other streams wrote since; null for an unknown stream", async () => {
+      const store = ctx.store();
+      const stream = freshStream('stream-position');
+      expect(await store.streamPosition(stream)).toBeNull();
+      const first = await store.append(stream, newEvents(2), { expectedVersion: 'no_stream' });
+      expect(await store.streamPosition(stream)).toBe(first.position);
+      const second = await store.append(stream, newEvents(3), { expectedVersion: 2 });
+      const other = await store.append(freshStream('stream-position-other'), newEvents(1), { expectedVersion: 'no_stream' });
+      expect(other.position).toBeGreaterThan(second.position);
+      expect(await store.streamPosition(stream)).toBe(second.position);
+      const read = await store.readStream(stream);
+      expect(second.position).toBe(read[read.length - 1].position);
+    });
+
     it('rejects an empty append', async () => {
       await expect(ctx.store().append(freshStream('empty'), [], { expectedVersion: 'any' })).rejects.toThrow(Error);
     });

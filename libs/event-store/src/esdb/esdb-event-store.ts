@@ -135,6 +135,22 @@ export class EsdbEventStore implements EventStore {
     });
   }
 
+  /** The stream's last event, read backwards from its end. */
+  streamPosition(streamId: string): Promise<number | null> {
+    return this.guard(async () => {
+      const name = toEsdbStreamName(this.options.namespace, streamId);
+      try {
+        for await (const resolved of this.client.readStream(name, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
+          if (resolved.event) return positionToNumber(positionOf(resolved).commit);
+        }
+      } catch (error) {
+        if (error instanceof StreamNotFoundError) return null;
+        throw error;
+      }
+      return null;
+    });
+  }
+
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.guard(async () => {
       const events: RecordedEvent[] = [];

@@ -118,6 +118,10 @@ WHERE m.wanted OR m.n = m.scanned
 ORDER BY m.n`;
 
 /** $1 position → the xid of the event there (no row while it is unknown or uncommitted). */
+/** $1 stream id → the position of its last event (the `(stream_id, version)` index, read backwards). */
+export const STREAM_POSITION_SQL = `
+SELECT e.position::text AS position FROM es_events e WHERE e.stream_id = $1::text ORDER BY e.version DESC LIMIT 1`;
+
 export const TXID_AT_POSITION_SQL = `SELECT transaction_id::text AS txid FROM es_events WHERE position = $1::bigint`;
 
 /** $1 JSON array of event ids → those already stored, with the size of the append that wrote each. */

@@ -47,7 +47,7 @@ import { isConnectionError } from '../sql/connection-errors';
 import { SqlClient } from '../sql/sql-client';
 import { explainRefusal } from './append-refusal';
 import { compareTxPositions, decodeCheckpoint, encodeCheckpoint, TxPosition } from './checkpoint';
-import { APPEND_SQL, READ_ALL_SQL, READ_STREAM_SQL, READ_WINDOW_SQL, TXID_AT_POSITION_SQL } from './event-store.sql';
+import { APPEND_SQL, READ_ALL_SQL, READ_STREAM_SQL, READ_WINDOW_SQL, STREAM_POSITION_SQL, TXID_AT_POSITION_SQL } from './event-store.sql';
 import { EventRow, toRecordedEvent, WindowRow } from './event-row';
 
 const MAX_ATTEMPTS = 3;
@@ -96,6 +96,13 @@ export class PostgresEventStore implements EventStore {
       this.sql.query<EventRow>(READ_STREAM_SQL, [streamId, options.fromVersion ?? 1, options.limit ?? null], { prepare: 'es_read_stream' }),
     );
     return rows.map(toRecordedEvent);
+  }
+
+  async streamPosition(streamId: string): Promise<number | null> {
+    const [row] = await this.run(() =>
+      this.sql.query<{ position: string }>(STREAM_POSITION_SQL, [streamId], { prepare: 'es_stream_position' }),
+    );
+    return row ? Number(row.position) : null;
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {

@@ -101,21 +101,25 @@ export class ProjectionRunner {
   }
 
   /**
-   * True as soon as every projection of this runner has processed the event at `position` (its
-   * checkpoint covers it), false after `timeoutMs`. One round of `covers` when already caught up.
+   * True as soon as every projection of this runner — or only those named `projection`, the one
+   * feeding an entity's row — has processed the event at `position` (its checkpoint covers it),
+   * false after `timeoutMs`. One round of `covers` when already caught up. Where another process
+   * applies the projections, the checkpoints are read from its table.
    */
-  async waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
+  async waitForPosition(position: number, timeoutMs: number, options: { projection?: string } = {}): Promise<boolean> {
+    const workers = options.projection === undefined ? this.workers : this.workers.filter((w) => w.projection.name === options.projection);
+    if (workers.length === 0) throw new Error(`no projection named ${options.projection} in this runner`);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (await this.allCover(position)) return true;
+      if (await this.allCover(workers, position)) return true;
       const left = deadline - Date.now();
       if (left <= 0) return false;
       await new Promise((resolve) => setTimeout(resolve, Math.min(this.waitPollMs, left)));
     }
   }
 
-  private async allCover(position: number): Promise<boolean> {
-    for (const worker of this.workers) {
+  private async allCover(workers: readonly ProjectionWorker[], position: number): Promise<boolean> {
+    for (const worker of workers) {
       if (!(await this.store.covers(await worker.currentCheckpoint(), position))) return false;
     }
     return true;

@@ -71,6 +71,10 @@ export class SharedReadsStore implements EventStore {
     return this.store.readStream(streamId, options);
   }
 
+  streamPosition(streamId: string): Promise<number | null> {
+    return this.store.streamPosition(streamId);
+  }
+
   covers(checkpoint: Checkpoint | null, position: number): Promise<boolean> {
     return this.store.covers(checkpoint, position);
   }
