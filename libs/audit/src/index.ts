@@ -4,7 +4,8 @@ export { AuditTrail, type RecordedRead } from './audit-trail/audit-trail.service
 export { auditTrailProjection } from './audit-trail/audit-trail.projection';
 export { AuditLog1764160000000 } from './audit-trail/audit-log.migration';
 export { AuditLogEntity } from './audit-trail/audit-log.entity';
-export { qualityIssuesProjection } from './quality-issues/read-model/quality-issues.projection';
+export { QUALITY_ISSUES_PROJECTION, qualityIssuesProjection } from './quality-issues/read-model/quality-issues.projection';
+export { issueStreamId } from './quality-issues/ids';
 export { catalogueMattersProjection } from './quality-issues/read-model/catalogue-matters.projection';
 export { QualityIssueReadModels1764160000001 } from './quality-issues/read-model/quality-issues.migration';
 export { CatalogueMatterEntity, QualityIssueEntity, QualityIssueStepEntity } from './quality-issues/read-model/quality-issue.entities';

@@ -6,6 +6,7 @@
 export * from './api-prefix';
 export * from './roles';
 export * from './public.decorator';
+export * from './reads-own-writes.decorator';
 export * from './require-roles.decorator';
 export * from './current-actor.decorator';
 export * from './command-context.decorator';

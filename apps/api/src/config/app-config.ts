@@ -76,6 +76,14 @@ export class AppConfig {
   @IsBoolean({ message: 'must be true or false' })
   RUN_PROJECTIONS = true;
 
+  /**
+   * `false` turns off the wait of an entity's GET for its own stream (api.md "Reading one's own
+   * writes"): only to measure what the wait costs (`npm run bench -- --only ryw`).
+   */
+  @Transform(({ value }) => (value === undefined ? true : value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  READ_OWN_WRITES = true;
+
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL = 'info';
 

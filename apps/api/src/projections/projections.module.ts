@@ -6,6 +6,7 @@ import { ProjectionRunner } from '@app/event-store';
 import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
 import { MinPositionInterceptor } from './min-position.interceptor';
+import { OwnWritesInterceptor } from './own-writes.interceptor';
 import { allProjections } from './projection-registry';
 
 /**
@@ -26,6 +27,7 @@ import { allProjections } from './projection-registry';
       },
     },
     { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: OwnWritesInterceptor },
   ],
   exports: [ProjectionRunner],
 })

@@ -1,6 +1,6 @@
 import { Controller, ForbiddenException, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, ReadQuery, type Actor } from '@app/http';
+import { CurrentActor, ReadQuery, ReadsOwnWrites, type Actor } from '@app/http';
 import { ApiReadErrors } from '../../openapi';
 import { departmentScopeOf } from '../domain-actor';
 import { bareIssueId, bareMatterId } from '../ids';
@@ -27,6 +27,7 @@ export class QualityIssueQueriesController {
   }
 
   @Get(':id')
+  @ReadsOwnWrites('quality-issue')
   @ApiOperation({ summary: 'One quality issue with the history of its loop steps' })
   @ApiOkResponse({ type: IssueDetailView })
   @ApiNotFoundResponse({ description: 'unknown issue (application/problem+json)' })

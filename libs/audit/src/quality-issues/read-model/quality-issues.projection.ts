@@ -16,9 +16,11 @@ const ISSUE_COLUMNS = `issue_id, matter_id, department_id, region_code, category
  * in memory, then one multi-row upsert for the issues and one insert for the steps. Events at or
  * below an issue's stored version are skipped, so a replayed batch changes nothing.
  */
+export const QUALITY_ISSUES_PROJECTION = 'quality-issues';
+
 export function qualityIssuesProjection(timeZone: string = businessCalendar().timeZone): Projection {
   return {
-    name: 'quality-issues',
+    name: QUALITY_ISSUES_PROJECTION,
     version: 1,
     handles: QUALITY_ISSUE_EVENT_TYPES,
     async setup() {

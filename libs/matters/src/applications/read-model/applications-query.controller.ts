@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor } from '@app/http';
+import { type Actor, CurrentActor, ReadsOwnWrites } from '@app/http';
 import { ApiCommonProblems, ApiProblem } from '../../matters/http/api-responses';
 import { ApplicationPageView, GetApplicationQueryDto, ListApplicationsQueryDto } from './application-queries.dto';
 import { ApplicationView } from './application.view';
@@ -16,6 +16,7 @@ export class ApplicationsQueryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
+  @ReadsOwnWrites('application')
   @ApiOperation({
     summary: 'An application with its deadline, overdue flag and paused working days as of a date',
     description:

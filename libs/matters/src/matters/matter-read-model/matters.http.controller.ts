@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, ReadQuery } from '@app/http';
+import { type Actor, CurrentActor, ReadQuery, ReadsOwnWrites } from '@app/http';
 import { ApiCommonProblems, ApiProblem } from '../http/api-responses';
 import { ApiMatterId, MatterId } from '../http/matter-id.param';
 import { GetMatterQuery } from './get-matter.query';
@@ -31,6 +31,7 @@ export class MattersController {
   }
 
   @Get(':id')
+  @ReadsOwnWrites('matter')
   @ApiOperation({ summary: 'A matter: latest elements, status, versions with effective dates; ETag the stream version' })
   @ApiOkResponse({ type: MatterDetailDto })
   @ApiMatterId()

@@ -1,0 +1,17 @@
+import type { OwnWritesKind } from '@app/http';
+import { applicationsProjection, matterStreamId, applicationStreamId, mattersProjection } from '@app/matters';
+import { issueStreamId, QUALITY_ISSUES_PROJECTION } from '@app/audit';
+
+export interface OwnWritesTarget {
+  /** the entity's stream, from the route's `:id` */
+  streamId(id: string): string;
+  /** the projection that writes the entity's row */
+  projection: string;
+}
+
+/** For `@ReadsOwnWrites(kind)`: whose stream a GET of one entity follows, and which read model must have caught up. */
+export const ownWritesTargets: Readonly<Record<OwnWritesKind, OwnWritesTarget>> = {
+  matter: { streamId: matterStreamId, projection: mattersProjection.name },
+  application: { streamId: applicationStreamId, projection: applicationsProjection.name },
+  'quality-issue': { streamId: issueStreamId, projection: QUALITY_ISSUES_PROJECTION },
+};

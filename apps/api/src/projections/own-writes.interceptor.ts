@@ -1,0 +1,45 @@
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, ServiceUnavailableException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { from, Observable, switchMap } from 'rxjs';
+import { EVENT_STORE, type EventStore, ProjectionRunner } from '@app/event-store';
+import { type OwnWritesKind, READS_OWN_WRITES } from '@app/http';
+import { AppConfig } from '../config/app-config';
+import { MIN_POSITION_TIMEOUT_MS } from './min-position.interceptor';
+import { ownWritesTargets } from './own-writes-targets';
+
+/**
+ * `@ReadsOwnWrites(kind)` on an entity's GET: the position of the last event of the entity's
+ * stream must be covered by the checkpoint of the projection that writes its row before the
+ * handler runs (up to 5 s, then 503 with Retry-After). An unknown stream waits for nothing: the
+ * GET answers 404 as it would.
+ */
+@Injectable()
+export class OwnWritesInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const kind = this.reflector.get<OwnWritesKind | undefined>(READS_OWN_WRITES, context.getHandler());
+    const id = context.switchToHttp().getRequest<Request>().params.id;
+    if (!kind || typeof id !== 'string' || !this.config.READ_OWN_WRITES) return next.handle();
+    return from(this.caughtUp(kind, id)).pipe(
+      switchMap((reached) => {
+        if (!reached)
+          throw new ServiceUnavailableException(`the ${kind} read model has not caught up with ${id}'s last write within 5 s; retry`);
+        return next.handle();
+      }),
+    );
+  }
+
+  private async caughtUp(kind: OwnWritesKind, id: string): Promise<boolean> {
+    const target = ownWritesTargets[kind];
+    const position = await this.store.streamPosition(target.streamId(id));
+    if (position === null) return true;
+    return this.runner.waitForPosition(position, MIN_POSITION_TIMEOUT_MS, { projection: target.projection });
+  }
+}
