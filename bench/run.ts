@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only append,http,scenario]`: measures the event store against
+ * `npm run bench [-- --quick] [-- --only append,http,scenario,ryw]`: measures the event store against
  * the raw limit and Emmett, the API's command throughput, the scenario's load, rebuild and report
  * latencies and the API's memory, then writes BENCHMARKS.md and bench/results.json (issue 7).
  */
@@ -12,6 +12,7 @@ import { emmettStoreContender } from './append/emmett-store.contender';
 import { ourStoreContender } from './append/our-store.contender';
 import { rawInsertContender } from './append/raw-insert.contender';
 import { measureCommandThroughput } from './http/command-throughput';
+import { measureReadOwnWrites } from './http/read-own-writes';
 import { BenchReport } from './results/bench-report';
 import { writeBenchmarksMarkdown } from './results/benchmarks-markdown';
 import { Outcomes, ratiosOf, targetsOf } from './results/ratios-and-targets';
@@ -71,6 +72,24 @@ async function main(argv: string[]): Promise<void> {
     outcomes['report.p99_ms.large'] = scenario.reportP99Large;
     rss.push(...scenario.apiPeakRssMb);
     notes['3–4 Scenario load, projection rebuild, report latency'] = scenario.notes;
+  }
+
+  if (wanted(config, 'ryw')) {
+    try {
+      const ryw = await measureReadOwnWrites(config);
+      for (const [suffix, mode] of [
+        ['wait', ryw.wait],
+        ['nowait', ryw.noWait],
+      ] as const) {
+        outcomes[`ryw.commands_per_s.${suffix}`] = mode.commandsPerSecond;
+        outcomes[`ryw.get_p50_ms.${suffix}`] = mode.getP50Ms;
+        outcomes[`ryw.get_p99_ms.${suffix}`] = mode.getP99Ms;
+      }
+      notes["6 Reading one's own writes"] = ryw.notes;
+    } catch (error) {
+      const reason = `the read-your-writes run failed: ${(error as Error).message}`;
+      for (const key of RESULT_KEYS.filter((k) => k.startsWith('ryw.'))) outcomes[key] = missing(reason);
+    }
   }
 
   outcomes['api.peak_rss_mb'] =

@@ -14,6 +14,12 @@ export const RESULT_KEYS = [
   'report.p99_ms.small',
   'report.p99_ms.large',
   'api.peak_rss_mb',
+  'ryw.commands_per_s.wait',
+  'ryw.commands_per_s.nowait',
+  'ryw.get_p50_ms.wait',
+  'ryw.get_p50_ms.nowait',
+  'ryw.get_p99_ms.wait',
+  'ryw.get_p99_ms.nowait',
 ] as const;
 
 export type ResultKey = (typeof RESULT_KEYS)[number];
@@ -33,4 +39,10 @@ export const RESULT_LABELS: Record<ResultKey, string> = {
   'report.p99_ms.small': '4 report p99, small scenario (worst of the three routes)',
   'report.p99_ms.large': '4 report p99, large scenario (worst of the three routes)',
   'api.peak_rss_mb': '5 API peak RSS during 2 and 3',
+  'ryw.commands_per_s.wait': '6 commands (accept + complete, each read back), GET waits for its own write',
+  'ryw.commands_per_s.nowait': '6 the same with READ_OWN_WRITES=false',
+  'ryw.get_p50_ms.wait': '6 application GET after a command p50, waiting',
+  'ryw.get_p50_ms.nowait': '6 application GET after a command p50, not waiting',
+  'ryw.get_p99_ms.wait': '6 application GET after a command p99, waiting',
+  'ryw.get_p99_ms.nowait': '6 application GET after a command p99, not waiting',
 };
