@@ -63,6 +63,27 @@ describe.each(testBackends())('projection runner catch-up on %s', (backend) => {
     expect(await runner.waitForPosition(first.position, 300)).toBe(true);
   });
 
+  it('waitForPosition of one named projection: true while another projection fails every batch; an unknown name throws', async () => {
+    let broken = true; // fails every batch (not a hanging transaction: PGlite has a single connection)
+    const slow = tallyProjection({
+      name: 'slow',
+      midBatch: async () => {
+        if (broken) throw new Error('slow is broken');
+      },
+    });
+    const fast = tallyProjection({ name: 'fast' });
+    runner = new ProjectionRunner(fx.store, fx.sql, [slow, fast], { retryBackoffMs: 5, maxRetryBackoffMs: 20, logger: recordingLogger() });
+    await runner.start();
+    const last = await appendThings(fx.store, 5);
+
+    expect(await runner.waitForPosition(last.position, 10_000, { projection: 'fast' })).toBe(true);
+    expect(await runner.waitForPosition(last.position, 200, { projection: 'slow' })).toBe(false);
+    expect(await runner.waitForPosition(last.position, 200)).toBe(false);
+    await expect(runner.waitForPosition(last.position, 200, { projection: 'nobody' })).rejects.toThrow('no projection named nobody');
+    broken = false;
+    expect(await runner.waitForPosition(last.position, 10_000, { projection: 'slow' })).toBe(true);
+  });
+
   it('retries a batch that fails halfway: nothing skipped, nothing applied twice', async () => {
     await appendThings(fx.store, 600);
     let batches = 0;
