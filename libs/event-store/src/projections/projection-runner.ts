@@ -1,4 +1,4 @@
-import type { EventStore } from '../event-store.port';
+import type { Checkpoint, EventStore } from '../event-store.port';
 import type { SqlClient } from '../sql/sql-client';
 import { ensureCheckpointTable } from './checkpoint-store';
 import { consoleProjectionLogger, Projection, ProjectionLogger } from './projection';
@@ -110,17 +110,29 @@ export class ProjectionRunner {
     const workers = options.projection === undefined ? this.workers : this.workers.filter((w) => w.projection.name === options.projection);
     if (workers.length === 0) throw new Error(`no projection named ${options.projection} in this runner`);
     const deadline = Date.now() + timeoutMs;
+    const pending = new Map(workers.map((worker) => [worker, undefined as Checkpoint | null | undefined]));
     for (;;) {
-      if (await this.allCover(workers, position)) return true;
+      if (await this.allCover(pending, position)) return true;
       const left = deadline - Date.now();
       if (left <= 0) return false;
       await new Promise((resolve) => setTimeout(resolve, Math.min(this.waitPollMs, left)));
     }
   }
 
-  private async allCover(workers: readonly ProjectionWorker[], position: number): Promise<boolean> {
-    for (const worker of workers) {
-      if (!(await this.store.covers(await worker.currentCheckpoint(), position))) return false;
+  /**
+   * Drops from `pending` each worker whose checkpoint covers `position`; asks the store only about
+   * a checkpoint that moved since the last round (many GETs waiting at once would otherwise send
+   * one `covers` query each per poll).
+   */
+  private async allCover(pending: Map<ProjectionWorker, Checkpoint | null | undefined>, position: number): Promise<boolean> {
+    for (const [worker, seen] of pending) {
+      const checkpoint = await worker.currentCheckpoint();
+      if (seen !== undefined && checkpoint === seen) return false;
+      if (!(await this.store.covers(checkpoint, position))) {
+        pending.set(worker, checkpoint);
+        return false;
+      }
+      pending.delete(worker);
     }
     return true;
   }
