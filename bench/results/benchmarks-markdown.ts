@@ -4,6 +4,7 @@ import { BenchReport } from './bench-report';
 import { formatNumber } from './ratios-and-targets';
 import { RESULT_KEYS, RESULT_LABELS } from './result-keys';
 import { HTTP_COMMAND_FINDINGS } from '../http/http-command-findings';
+import { READ_OWN_WRITES_FINDINGS } from '../http/read-own-writes-findings';
 import { REPORT_AND_REBUILD_FINDINGS } from '../scenario/report-rebuild-findings';
 import { PROFILE_FINDINGS } from './profile-findings';
 
@@ -63,6 +64,7 @@ export function writeBenchmarksMarkdown(path: string, report: BenchReport): void
     ...PROFILE_FINDINGS,
     ...REPORT_AND_REBUILD_FINDINGS,
     ...HTTP_COMMAND_FINDINGS,
+    ...READ_OWN_WRITES_FINDINGS,
     '',
     '## How each section measures',
     '',
