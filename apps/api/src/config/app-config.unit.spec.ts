@@ -29,6 +29,12 @@ describe('loadConfig', () => {
     expect(problems({ ...SERVER, RUN_PROJECTIONS: 'no' })).toEqual(['Invalid configuration: RUN_PROJECTIONS="no" must be true or false']);
   });
 
+  it("reads one's own writes by default; READ_OWN_WRITES=false turns the wait off, anything else is refused", () => {
+    expect(loadConfig({}).READ_OWN_WRITES).toBe(true);
+    expect(loadConfig({ READ_OWN_WRITES: 'false' }).READ_OWN_WRITES).toBe(false);
+    expect(problems({ READ_OWN_WRITES: 'off' })).toEqual(['Invalid configuration: READ_OWN_WRITES="off" must be true or false']);
+  });
+
   it('refuses RUN_PROJECTIONS=false on the embedded store, which one process only can open', () => {
     expect(problems({ RUN_PROJECTIONS: 'false' })).toEqual([
       'Invalid configuration: RUN_PROJECTIONS=false needs DATABASE_URL (the embedded PGlite admits one process)',
