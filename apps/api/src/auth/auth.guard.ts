@@ -22,7 +22,7 @@ export class AuthGuard implements CanActivate {
     request.actor = actor;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required && !actor.roles.some((role) => role === 'admin' || required.includes(role))) {
-      throw new ForbiddenException(`this needs one of the roles: ${['admin', ...required].join(', ')}`);
+      throw new ForbiddenException(`this needs one of the roles: ${[...new Set(['admin', ...required])].join(', ')}`);
     }
     return true;
   }
