@@ -62,6 +62,22 @@ if (typeof afterEach === 'function') {
 const JSON_TYPES = /^application\/([\w.+-]+\+)?json$/;
 const pointer = (...segments: string[]) => segments.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
+/**
+ * A body may not carry what its schema does not declare (an undeclared field is a contract a client
+ * cannot see): every object schema with `properties` and no word on others gets `unevaluatedProperties: false`.
+ */
+function closed<T>(node: T): T {
+  if (Array.isArray(node)) node.forEach(closed);
+  else if (node && typeof node === 'object') {
+    const schema = node as Record<string, unknown>;
+    for (const [key, value] of Object.entries(schema)) if (key !== 'example' && key !== 'examples') closed(value);
+    const open = 'additionalProperties' in schema || 'unevaluatedProperties' in schema;
+    if (schema.properties && typeof schema.properties === 'object' && !open && schema.type === 'object')
+      schema.unevaluatedProperties = false;
+  }
+  return node;
+}
+
 interface ResponseObject {
   content?: Record<string, { schema?: unknown }>;
 }
@@ -74,7 +90,7 @@ class Checker {
   constructor(private readonly document: OpenAPIObject) {
     addFormats(this.ajv);
     this.ajv.addFormat('binary', true);
-    this.ajv.addSchema({ ...document, $id: 'openapi' } as object);
+    this.ajv.addSchema({ ...closed(structuredClone(document)), $id: 'openapi' } as object);
     this.routes = Object.keys(document.paths)
       .map((template) => ({
         template,
