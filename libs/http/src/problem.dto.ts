@@ -33,6 +33,13 @@ export class ProblemDto {
 
   @ApiPropertyOptional({ description: '412 and concurrent-change 409: the version the stream is at', example: 4 })
   currentVersion?: number;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'GET /health 503: every check with its status, e.g. `{eventStore: {status: "down"}}`',
+  })
+  checks?: Record<string, unknown>;
 }
 
 /** `{id, version, position}`: what every command answers. */
