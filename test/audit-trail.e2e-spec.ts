@@ -26,7 +26,11 @@ describe.each(testBackends())('the audit trail on %s', (backend) => {
       .set('Authorization', inspector)
       .send({ matterId, category: 'other', description: 'audited' })
       .expect(201);
-    await request(t.http).post('/api/v1/quality-issues/nope/assign').set('Authorization', inspector).send({}).expect(404);
+    await request(t.http)
+      .post('/api/v1/quality-issues/00000000-0000-4000-8000-000000000000/assign')
+      .set('Authorization', inspector)
+      .send({})
+      .expect(404);
     await readCaughtUp(t, '/api/v1/audit-log', admin);
     const read = await t.app.get(AuditTrail).recordRead({
       actor: 'clerk-1',

@@ -9,6 +9,7 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { TokenClaims } from '../../apps/api/src/auth/token-claims';
 import { AppConfig, loadConfig } from '../../apps/api/src/config/app-config';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { conformanceMiddleware } from './openapi-conformance';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
@@ -42,6 +43,8 @@ export async function launchTestApp(env: Record<string, string>, release: () => 
     .useValue(config)
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+  // first, so that it sees every response (413 of the body parser too): each must conform to the OpenAPI document
+  app.use(conformanceMiddleware(app));
   configureApp(app);
   await app.init();
   const jwt = new JwtService({ secret: TEST_JWT_SECRET });

@@ -8,7 +8,7 @@ export const MAX_PAGE = 1_000_000;
 
 /** What every list query may carry: paging (page size capped) and `minPosition` (read your writes). */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -16,7 +16,7 @@ export class PageQuery {
   @Max(MAX_PAGE)
   page = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -24,7 +24,11 @@ export class PageQuery {
   @Max(MAX_PAGE_SIZE)
   pageSize = 50;
 
-  @ApiPropertyOptional({ description: 'wait (up to 5 s, then 503) until the read models have processed this global position' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    description: 'wait (up to 5 s, then 503) until the read models have processed this global position',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -34,7 +38,11 @@ export class PageQuery {
 
 /** Only `minPosition`, for single-resource GETs and reports. */
 export class ReadQuery {
-  @ApiPropertyOptional({ description: 'wait (up to 5 s, then 503) until the read models have processed this global position' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    description: 'wait (up to 5 s, then 503) until the read models have processed this global position',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC } from '@app/http';
 import { REQUIRED_ROLES } from '@app/http';
-import { Actor, Role } from '@app/http';
+import { Actor, Role, rolesAllowed } from '@app/http';
 import { BearerTokens } from './bearer-token';
 import { actorFromClaims } from './token-claims';
 
@@ -22,7 +22,7 @@ export class AuthGuard implements CanActivate {
     request.actor = actor;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required && !actor.roles.some((role) => role === 'admin' || required.includes(role))) {
-      throw new ForbiddenException(`this needs one of the roles: ${['admin', ...required].join(', ')}`);
+      throw new ForbiddenException(`this needs one of the roles: ${rolesAllowed(required).join(', ')}`);
     }
     return true;
   }

@@ -1,5 +1,5 @@
 import type { HttpException } from '@nestjs/common';
-import { problem, type Problem } from '../http/problem';
+import { problem, type Problem } from '@app/http';
 
 type HealthReport = { status: 'error'; error?: Record<string, unknown>; details?: Record<string, unknown> };
 

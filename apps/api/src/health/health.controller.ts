@@ -1,11 +1,18 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { SQL_CLIENT, type SqlClient } from '@app/event-store';
-import { Public } from '@app/http';
+import { ApiProblem, Public } from '@app/http';
 
 const CHECK_TIMEOUT_MS = 2000;
+
+class HealthDto {
+  @ApiProperty({ enum: ['ok'] }) status: 'ok';
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'each check: `{status: "up"}`' }) info: object;
+  @ApiProperty({ type: 'object', additionalProperties: true }) error: object;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details: object;
+}
 
 @ApiTags('operations')
 @Public()
@@ -19,7 +26,10 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
+  @ApiOkResponse({ type: HealthDto, description: 'both stores are reachable' })
+  @ApiProblem(429, 'rate limited; see Retry-After')
+  @ApiProblem(503, 'a store is unreachable: `detail` names it, `checks` gives every check')
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({ summary: 'Reachability of the event store and the read-model database: 200 `{status:"ok"}`, 503 when one is down' })
   check() {
     return this.health.check([

@@ -3,8 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedVersionError } from '@app/event-store';
 import { DomainError } from '@app/kernel';
-import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
-import { InvalidInputException } from './validation.pipe';
+import { InvalidInputException, Problem, problem, PROBLEM_CONTENT_TYPE } from '@app/http';
 import { isConnectionError } from '@app/event-store';
 import { healthProblem } from '../health/health-problem';
 
@@ -27,7 +26,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown, request: Request): Problem {
-    if (error instanceof InvalidInputException) return problem(400, 'the request has invalid fields', { errors: error.fieldErrors });
+    if (error instanceof InvalidInputException) return problem(400, error.detail, { errors: error.fieldErrors });
     if (error instanceof ThrottlerException) return problem(429, 'rate limit exceeded; retry after the time in Retry-After');
     if (error instanceof HttpException) return healthProblem(error) ?? problem(error.getStatus(), detailOf(error));
     if (error instanceof DomainError) {

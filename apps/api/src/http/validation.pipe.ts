@@ -1,4 +1,5 @@
-import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { InvalidInputException, MAX_PAGE_SIZE, PageQuery } from '@app/http';
 import { unsafeInputIn } from './unsafe-input';
 
 /** Field errors as `{field, message}` with dotted paths (`legalTimeLimit.unit`). */
@@ -10,12 +11,6 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
-export class InvalidInputException extends BadRequestException {
-  constructor(readonly fieldErrors: { field: string; message: string }[]) {
-    super('the request has invalid fields');
-  }
-}
-
 /** Refuses what the DTOs cannot see (see unsafe-input.ts) before class-transformer runs. */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -23,9 +18,21 @@ class StrictValidationPipe extends ValidationPipe {
       const problems = unsafeInputIn(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
       if (problems.length > 0) throw new InvalidInputException(problems);
     }
-    return super.transform(value, metadata);
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      throw isPagedQuery(metadata) && error instanceof InvalidInputException
+        ? new InvalidInputException(error.fieldErrors, `${error.detail}; ${PAGING}`)
+        : error;
+    }
   }
 }
+
+/** What a 400 on a list says of paging (`?limit=` or `?offset=` are not ours). */
+const PAGING = `lists are paged with page (from 1) and pageSize (1–${MAX_PAGE_SIZE})`;
+
+const isPagedQuery = (metadata: ArgumentMetadata) =>
+  metadata.type === 'query' && typeof metadata.metatype === 'function' && metadata.metatype.prototype instanceof PageQuery;
 
 /** DTOs are validated strictly: unknown fields are rejected, not stripped (mass assignment). */
 export function createValidationPipe(): ValidationPipe {

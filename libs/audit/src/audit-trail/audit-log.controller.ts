@@ -1,13 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ReadQuery, RequireRoles } from '@app/http';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiReadRoute, ReadQuery, RequireRoles } from '@app/http';
 import { AuditLogQuery } from './audit-log-query.dto';
 import { AuditLogQueries } from './audit-log.queries';
 import { AuditLogPageView, AuditVerificationView } from './audit-log.responses';
 
 @ApiTags('audit')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'no valid bearer token (problem+json)' })
 @RequireRoles('admin')
 @Controller('audit-log')
 export class AuditLogController {
@@ -16,6 +14,7 @@ export class AuditLogController {
   @Get()
   @ApiOperation({ summary: 'The audit trail: every accepted command and every read of personal data, oldest first (admin)' })
   @ApiOkResponse({ type: AuditLogPageView })
+  @ApiReadRoute()
   list(@Query() query: AuditLogQuery) {
     return this.queries.list(query);
   }
@@ -27,6 +26,7 @@ export class AuditLogController {
       'Valid only proves the chain is consistent: compare `head` with a copy kept outside the database to detect a rewrite of the whole chain.',
   })
   @ApiOkResponse({ type: AuditVerificationView })
+  @ApiReadRoute()
   verify(@Query() _query: ReadQuery) {
     return this.queries.verify();
   }

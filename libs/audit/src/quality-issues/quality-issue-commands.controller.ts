@@ -1,12 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandExecutor, type CommandContext } from '@app/event-store';
 import { businessCalendar } from '@app/kernel';
-import { CommandContextOf, RequireRoles } from '@app/http';
-import { ApiCommandErrors, CommandResultView } from '../openapi';
+import { ApiCommandRoute, CommandContextOf, CommandResultDto, IdParam, RequireRoles } from '@app/http';
 import { LogQualityIssueDto } from './log/log-quality-issue.dto';
 import { defaultDeadline } from './default-deadline';
-import { bareIssueId } from './ids';
+import { bareIssueId, ISSUE_STREAM_PREFIX } from './ids';
 import { QualityIssueIntake } from './log/quality-issue-intake';
 import {
   AssignQualityIssueDto,
@@ -16,10 +15,11 @@ import {
 } from './loop/quality-issue-loop.dto';
 import { loopCommand, qualityIssues } from './quality-issue.aggregate';
 
+/** The `:id` of an issue: its UUID (its stream id `quality-issue-<uuid>` is accepted too). */
+const IssueId = () => IdParam(ISSUE_STREAM_PREFIX);
+const ISSUE_ROUTE = { id: 'the quality issue id (uuid)', notFound: 'unknown quality issue' };
+
 @ApiTags('quality issues')
-@ApiCommandErrors()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retry safely: the same key and body return the first response' })
-@ApiHeader({ name: 'If-Match', required: false, description: 'the issue must be at this version (its ETag), else 412' })
 @Controller('quality-issues')
 export class QualityIssueCommandsController {
   constructor(
@@ -30,7 +30,8 @@ export class QualityIssueCommandsController {
   @Post()
   @RequireRoles('inspector')
   @ApiOperation({ summary: 'Log a quality issue (问题事项) against a matter; it belongs to the matter’s department and region' })
-  @ApiCreatedResponse({ type: CommandResultView })
+  @ApiCreatedResponse({ type: CommandResultDto })
+  @ApiCommandRoute({ notFound: 'unknown matter' })
   log(@Body() body: LogQualityIssueDto, @CommandContextOf('quality-issue.log') context: CommandContext) {
     return this.intake.log(body, context);
   }
@@ -39,8 +40,9 @@ export class QualityIssueCommandsController {
   @HttpCode(200)
   @RequireRoles('inspector')
   @ApiOperation({ summary: 'Assign (交办) a found issue to its department' })
-  @ApiOkResponse({ type: CommandResultView })
-  assign(@Param('id') id: string, @Body() _body: AssignQualityIssueDto, @CommandContextOf('quality-issue.assign') context: CommandContext) {
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiCommandRoute(ISSUE_ROUTE)
+  assign(@IssueId() id: string, @Body() _body: AssignQualityIssueDto, @CommandContextOf('quality-issue.assign') context: CommandContext) {
     return this.commands.execute(qualityIssues, bareIssueId(id), loopCommand('quality-issue.assign', id, {}, context), context);
   }
 
@@ -48,12 +50,9 @@ export class QualityIssueCommandsController {
   @HttpCode(200)
   @RequireRoles('department_officer')
   @ApiOperation({ summary: 'Submit a rectification (整改) — only a department officer of the issue’s own department' })
-  @ApiOkResponse({ type: CommandResultView })
-  rectify(
-    @Param('id') id: string,
-    @Body() body: SubmitRectificationDto,
-    @CommandContextOf('quality-issue.rectify') context: CommandContext,
-  ) {
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiCommandRoute(ISSUE_ROUTE)
+  rectify(@IssueId() id: string, @Body() body: SubmitRectificationDto, @CommandContextOf('quality-issue.rectify') context: CommandContext) {
     return this.commands.execute(
       qualityIssues,
       bareIssueId(id),
@@ -66,8 +65,9 @@ export class QualityIssueCommandsController {
   @HttpCode(200)
   @RequireRoles('inspector')
   @ApiOperation({ summary: 'Verify (复核): passed closes the issue (销号); failed sends it back to assigned (comment required)' })
-  @ApiOkResponse({ type: CommandResultView })
-  verify(@Param('id') id: string, @Body() body: VerifyRectificationDto, @CommandContextOf('quality-issue.verify') context: CommandContext) {
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiCommandRoute(ISSUE_ROUTE)
+  verify(@IssueId() id: string, @Body() body: VerifyRectificationDto, @CommandContextOf('quality-issue.verify') context: CommandContext) {
     return this.commands.execute(
       qualityIssues,
       bareIssueId(id),
@@ -80,8 +80,9 @@ export class QualityIssueCommandsController {
   @HttpCode(200)
   @RequireRoles('inspector')
   @ApiOperation({ summary: 'Reopen a closed issue (regression found): assigned again with a new deadline' })
-  @ApiOkResponse({ type: CommandResultView })
-  reopen(@Param('id') id: string, @Body() body: ReopenQualityIssueDto, @CommandContextOf('quality-issue.reopen') context: CommandContext) {
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiCommandRoute(ISSUE_ROUTE)
+  reopen(@IssueId() id: string, @Body() body: ReopenQualityIssueDto, @CommandContextOf('quality-issue.reopen') context: CommandContext) {
     const deadline = body.deadline ?? defaultDeadline(businessCalendar(), context.at);
     return this.commands.execute(
       qualityIssues,

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { ReadQuery } from '@app/http';
-import { IsCalendarDate } from '../http/calendar-date.validator';
+import { IsCalendarDate } from '@app/http';
 
 export class DailyBulletinQuery extends ReadQuery {
   @ApiPropertyOptional({ description: 'the day reported on; default today (BUSINESS_TZ)', example: '2019-10-31' })

@@ -1,9 +1,8 @@
 import { Controller, Get, Inject, Optional, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { RequireRoles } from '@app/http';
+import { ApiReadRoute, RequireRoles } from '@app/http';
 import { DomainError } from '@app/kernel';
-import { ApiReportProblems } from '../http/report-problems';
 import { businessToday } from '@app/kernel';
 import { buildBulletin, type Bulletin } from './bulletin';
 import { BulletinDto } from './bulletin.dto';
@@ -25,7 +24,7 @@ export class BulletinsController {
     summary: '每日专报: the day against the day before — indicator changes, activity, overdue list, quality issues, rankings',
   })
   @ApiOkResponse({ type: BulletinDto })
-  @ApiReportProblems()
+  @ApiReadRoute()
   async daily(@Query() query: DailyBulletinQuery): Promise<Bulletin> {
     const date = query.date ?? businessToday();
     return buildBulletin(this.dataSource, 'daily', date, { from: date, to: date }, this.qualityIssues);
@@ -37,7 +36,7 @@ export class BulletinsController {
     summary: '一周一通报: the ISO week against the week before — indicator changes, activity, overdue list, quality issues, rankings',
   })
   @ApiOkResponse({ type: BulletinDto })
-  @ApiReportProblems()
+  @ApiReadRoute()
   async weekly(@Query() query: WeeklyBulletinQuery): Promise<Bulletin> {
     const week = query.week ?? isoWeekOf(businessToday());
     const interval = isoWeekDates(week);

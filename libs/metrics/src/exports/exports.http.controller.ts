@@ -2,10 +2,9 @@ import { Controller, Get, Header, Inject, Query, Res, StreamableFile } from '@ne
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { RequireRoles } from '@app/http';
+import { ApiReadRoute, RequireRoles } from '@app/http';
 import { AssessmentQuery } from '../indicators/assessment-query.dto';
 import { REPORT_NOTES } from '../indicators/assessment-report';
-import { ApiReportProblems } from '../http/report-problems';
 import { resolveReportDates } from '../http/resolve-report-dates';
 import { assessmentCsv } from './assessment-csv';
 import { assessmentXlsx } from './assessment-xlsx';
@@ -27,7 +26,7 @@ export class ExportsController {
   })
   @ApiProduces('text/csv')
   @ApiResponse({ status: 200, description: 'CSV attachment', content: { 'text/csv': { schema: { type: 'string' } } } })
-  @ApiReportProblems()
+  @ApiReadRoute()
   async csv(@Query() query: AssessmentQuery, @Res({ passthrough: true }) response: Response): Promise<string> {
     const dates = resolveReportDates(query);
     const levels = await exportLines(this.dataSource, dates, { regionCode: query.regionCode, departmentId: query.departmentId });
@@ -42,7 +41,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'The assessment as an Excel workbook: sheets 全市, 区县, 部门 and 说明' })
   @ApiProduces(XLSX)
   @ApiResponse({ status: 200, description: 'xlsx attachment', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
-  @ApiReportProblems()
+  @ApiReadRoute()
   async xlsx(@Query() query: AssessmentQuery): Promise<StreamableFile> {
     const dates = resolveReportDates(query);
     const levels = await exportLines(this.dataSource, dates, { regionCode: query.regionCode, departmentId: query.departmentId });

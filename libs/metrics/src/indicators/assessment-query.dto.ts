@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ReadQuery } from '@app/http';
-import { IsCalendarDate } from '../http/calendar-date.validator';
+import { IsCalendarDate } from '@app/http';
 
 /** `?regionCode&departmentId&asOf&from&to` of the assessment, its exports and rankings. */
 export class ReportDatesQuery extends ReadQuery {

@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { RequireRoles } from '@app/http';
-import { ApiReportProblems } from '../http/report-problems';
+import { ApiReadRoute, RequireRoles } from '@app/http';
 import { resolveReportDates } from '../http/resolve-report-dates';
 import { AssessmentQuery } from './assessment-query.dto';
 import { assessmentReport, type AssessmentReport } from './assessment-report';
@@ -25,7 +24,7 @@ export class AssessmentController {
       'Matter-level indicators (1–6) over the catalogue in force on `asOf`; application-level ones (7–8) over applications accepted `from..to`. The eighth indicator is 掌上受理率 (see `notes`). Roles: assessor, admin.',
   })
   @ApiOkResponse({ type: AssessmentReportDto })
-  @ApiReportProblems()
+  @ApiReadRoute()
   async assessment(@Query() query: AssessmentQuery): Promise<AssessmentReport> {
     const dates = resolveReportDates(query);
     const scope = { regionCode: query.regionCode, departmentId: query.departmentId };

@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { RequireRoles } from '@app/http';
-import { ApiReportProblems } from '../http/report-problems';
+import { ApiReadRoute, RequireRoles } from '@app/http';
 import { resolveReportDates } from '../http/resolve-report-dates';
 import { RankingDto } from './ranking.dto';
 import { ranking, type Ranking } from './rankings';
@@ -24,7 +23,7 @@ export class RankingsController {
     description: 'Highest rate first; equal rates share a rank; groups with nothing to measure (rate null) last. Roles: assessor, admin.',
   })
   @ApiOkResponse({ type: RankingDto })
-  @ApiReportProblems()
+  @ApiReadRoute()
   async rankings(@Query() query: RankingsQuery): Promise<Ranking> {
     const dates = resolveReportDates(query);
     return this.cache.get(JSON.stringify(['ranking', query.indicator, query.by, dates]), () =>

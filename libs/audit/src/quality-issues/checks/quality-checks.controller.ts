@@ -1,13 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@app/event-store';
-import { CommandContextOf, RequireRoles } from '@app/http';
-import { ApiCommandErrors } from '../../openapi';
+import { ApiCommandRoute, CommandContextOf, RequireRoles } from '@app/http';
 import { QualityCheckRunView, RunQualityChecksDto } from './run-quality-checks.dto';
 import { RunQualityChecksHandler } from './run-quality-checks.handler';
 
 @ApiTags('quality issues')
-@ApiCommandErrors()
+@ApiCommandRoute({ notFound: 'unknown matter' })
 @Controller('quality-checks')
 export class QualityChecksController {
   constructor(private readonly checks: RunQualityChecksHandler) {}

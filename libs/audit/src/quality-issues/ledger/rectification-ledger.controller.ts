@@ -1,7 +1,6 @@
 import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, RequireRoles, type Actor } from '@app/http';
-import { ApiReadErrors } from '../../openapi';
+import { ApiReadRoute, CurrentActor, RequireRoles, type Actor } from '@app/http';
 import { departmentScopeOf } from '../domain-actor';
 import { LedgerQuery } from '../read-model/quality-issue-query.dto';
 import { businessToday } from '@app/kernel';
@@ -9,7 +8,6 @@ import { LedgerView } from '../read-model/quality-issue.views';
 import { RectificationLedgerQuery } from './rectification-ledger.query';
 
 @ApiTags('rectification ledger')
-@ApiReadErrors()
 @RequireRoles('assessor', 'inspector')
 @Controller('rectification-ledger')
 export class RectificationLedgerController {
@@ -22,6 +20,7 @@ export class RectificationLedgerController {
       'Found = logged on or before asOf; closed/open = the status after the issue’s last loop step dated on or before asOf; overdue = open on asOf and past the deadline in force that day. A caller with a department sees only its department.',
   })
   @ApiOkResponse({ type: LedgerView })
+  @ApiReadRoute({ forbidden: 'a caller with a department names another in departmentId, or lacks the role' })
   get(@Query() query: LedgerQuery, @CurrentActor() actor: Actor) {
     const scope = departmentScopeOf(actor);
     if (scope && query.departmentId && query.departmentId !== scope)

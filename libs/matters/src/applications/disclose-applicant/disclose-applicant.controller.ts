@@ -1,12 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { type Actor, CorrelationId, CurrentActor, RequireRoles } from '@app/http';
-import { ApiCommonProblems, ApiProblem } from '../../matters/http/api-responses';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { type Actor, ApiProblem, ApiReadRoute, CorrelationId, CurrentActor, IdParam, RequireRoles } from '@app/http';
+import { APPLICATION_NOT_FOUND } from '../http/lifecycle-route.decorator';
 import type { ApplicantInClear } from '../../personal-data';
 import { DiscloseApplicant } from './disclose-applicant.query';
 
-class ApplicantView {
+class ApplicantInClearView {
   @ApiProperty({ enum: ['person', 'organisation'] })
   kind: 'person' | 'organisation';
   @ApiProperty()
@@ -16,7 +16,6 @@ class ApplicantView {
 }
 
 @ApiTags('applications 办件')
-@ApiBearerAuth()
 @Controller('applications')
 export class DiscloseApplicantController {
   constructor(private readonly queries: QueryBus) {}
@@ -29,17 +28,10 @@ export class DiscloseApplicantController {
       'Window staff of the application’s department (and admin) only. The read is appended to the audit trail ' +
       '(`command.name: "read"`, `what: "application.applicant"`) before the data is returned. 410 once the data was erased.',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: ApplicantView })
-  @ApiCommonProblems()
-  @ApiProblem(403, 'not window staff or admin')
-  @ApiProblem(404, 'unknown application, or one of another department')
+  @ApiOkResponse({ type: ApplicantInClearView })
+  @ApiReadRoute({ id: 'the application id', notFound: APPLICATION_NOT_FOUND })
   @ApiProblem(410, 'the applicant’s personal data was erased')
-  disclose(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
-  ): Promise<ApplicantInClear> {
+  disclose(@IdParam() id: string, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<ApplicantInClear> {
     return this.queries.execute(new DiscloseApplicant(id, actor, correlationId));
   }
 }

@@ -1,11 +1,9 @@
-import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, RequireRoles } from '@app/http';
-import { ApiCommonProblems, ApiProblem } from '../../matters/http/api-responses';
+import { Controller, Delete, HttpCode } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, ApiCommandRoute, CurrentActor, IdParam, RequireRoles } from '@app/http';
 import { EraseApplicant } from './erase-applicant';
 
 @ApiTags('applications 办件')
-@ApiBearerAuth()
 @Controller('applications')
 export class EraseApplicantController {
   constructor(private readonly applicants: EraseApplicant) {}
@@ -19,12 +17,9 @@ export class EraseApplicantController {
       'Deletes the applicant’s key from `applicant_keys`. The events are left intact, but their sealed name and id number can ' +
       'never be decrypted again; GET then shows the masks only with `applicant.erased: true`. Repeating it is harmless (204).',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiNoContentResponse({ description: 'the key is gone' })
-  @ApiCommonProblems()
-  @ApiProblem(403, 'not admin')
-  @ApiProblem(404, 'unknown application')
-  async erase(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<void> {
+  @ApiCommandRoute({ id: 'the application id', notFound: 'unknown application' })
+  async erase(@IdParam() id: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.applicants.erase(id, actor);
   }
 }

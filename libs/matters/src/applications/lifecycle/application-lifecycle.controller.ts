@@ -1,7 +1,7 @@
-import { Body, Controller, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CommandExecutor, type CommandContext, type CommandResult } from '@app/event-store';
-import { CommandContextOf, CommandBody } from '@app/http';
+import { CommandContextOf, CommandBody, IdParam } from '@app/http';
 import type { ApplicationCommand, SubmitApplication } from '../../domain';
 import { LifecycleRoute } from '../http/lifecycle-route.decorator';
 import { applications } from '../application.aggregate';
@@ -17,24 +17,23 @@ import {
 
 /** The 办件 lifecycle after submission (domain.md): each route one domain command. */
 @ApiTags('applications 办件')
-@ApiBearerAuth()
 @Controller('applications')
 export class ApplicationLifecycleController {
   constructor(private readonly commands: CommandExecutor) {}
 
   @LifecycleRoute('accept', 'Accept (受理): the deadline clock starts; the business date of `at` is day 0')
-  accept(@Param('id') id: string, @Body() _body: CommandBody, @CommandContextOf('application.accept') context: CommandContext) {
+  accept(@IdParam() id: string, @Body() _body: CommandBody, @CommandContextOf('application.accept') context: CommandContext) {
     return this.run(id, { type: 'application.accept', data: { at: context.at } }, context);
   }
 
   @LifecycleRoute('reject', 'Refuse at intake (不予受理); terminal')
-  reject(@Param('id') id: string, @Body() body: RejectApplicationDto, @CommandContextOf('application.reject') context: CommandContext) {
+  reject(@IdParam() id: string, @Body() body: RejectApplicationDto, @CommandContextOf('application.reject') context: CommandContext) {
     return this.run(id, { type: 'application.reject', data: { reason: body.reason, at: context.at } }, context);
   }
 
   @LifecycleRoute('supplement-requests', 'Request a supplement (补齐补正) before acceptance')
   requestSupplement(
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() body: RequestSupplementDto,
     @CommandContextOf('application.request_supplement') context: CommandContext,
   ) {
@@ -43,7 +42,7 @@ export class ApplicationLifecycleController {
 
   @LifecycleRoute('supplements', 'Record the requested supplement as received')
   receiveSupplement(
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() _body: CommandBody,
     @CommandContextOf('application.receive_supplement') context: CommandContext,
   ) {
@@ -52,7 +51,7 @@ export class ApplicationLifecycleController {
 
   @LifecycleRoute('special-procedures', 'Start a special procedure (特别程序): its working days move the deadline')
   startSpecialProcedure(
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() body: StartSpecialProcedureDto,
     @CommandContextOf('application.start_special_procedure') context: CommandContext,
   ) {
@@ -61,7 +60,7 @@ export class ApplicationLifecycleController {
 
   @LifecycleRoute('special-procedures/end', 'End the open special procedure')
   endSpecialProcedure(
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() _body: CommandBody,
     @CommandContextOf('application.end_special_procedure') context: CommandContext,
   ) {
@@ -69,31 +68,27 @@ export class ApplicationLifecycleController {
   }
 
   @LifecycleRoute('suspend', 'Suspend handling (挂起): its working days move the deadline')
-  suspend(@Param('id') id: string, @Body() body: SuspendApplicationDto, @CommandContextOf('application.suspend') context: CommandContext) {
+  suspend(@IdParam() id: string, @Body() body: SuspendApplicationDto, @CommandContextOf('application.suspend') context: CommandContext) {
     return this.run(id, { type: 'application.suspend', data: { reason: body.reason, at: context.at } }, context);
   }
 
   @LifecycleRoute('resume', 'Resume a suspended application')
-  resume(@Param('id') id: string, @Body() _body: CommandBody, @CommandContextOf('application.resume') context: CommandContext) {
+  resume(@IdParam() id: string, @Body() _body: CommandBody, @CommandContextOf('application.resume') context: CommandContext) {
     return this.run(id, { type: 'application.resume', data: { at: context.at } }, context);
   }
 
   @LifecycleRoute('complete', 'Complete (办结) with the decision and the in-person visits it took')
-  complete(
-    @Param('id') id: string,
-    @Body() body: CompleteApplicationDto,
-    @CommandContextOf('application.complete') context: CommandContext,
-  ) {
+  complete(@IdParam() id: string, @Body() body: CompleteApplicationDto, @CommandContextOf('application.complete') context: CommandContext) {
     return this.run(id, { type: 'application.complete', data: { outcome: body.outcome, visits: body.visits, at: context.at } }, context);
   }
 
   @LifecycleRoute('deliver', 'Deliver the result (送达)')
-  deliver(@Param('id') id: string, @Body() body: DeliverResultDto, @CommandContextOf('application.deliver') context: CommandContext) {
+  deliver(@IdParam() id: string, @Body() body: DeliverResultDto, @CommandContextOf('application.deliver') context: CommandContext) {
     return this.run(id, { type: 'application.deliver', data: { method: body.method, at: context.at } }, context);
   }
 
   @LifecycleRoute('evaluation', 'Record the service evaluation (好差评), once, after completion')
-  evaluate(@Param('id') id: string, @Body() body: EvaluateServiceDto, @CommandContextOf('application.evaluate') context: CommandContext) {
+  evaluate(@IdParam() id: string, @Body() body: EvaluateServiceDto, @CommandContextOf('application.evaluate') context: CommandContext) {
     const data = { score: body.score, ...(body.comment !== undefined ? { comment: body.comment } : {}), at: context.at };
     return this.run(id, { type: 'application.evaluate', data }, context);
   }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery, ReadQuery } from '@app/http';
-import { IsCalendarDate } from '../../matters/http/calendar-date.validator';
+import { IsCalendarDate } from '@app/http';
 import { ApplicationView } from './application.view';
 
 export const DISPLAY_STATUSES = [

@@ -1,14 +1,11 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext, CommandResult } from '@app/event-store';
-import { CommandContextOf, RequireRoles } from '@app/http';
-import { ApiCommandConventions, ApiProblem } from '../../matters/http/api-responses';
-import { ApplicationCommandResultDto } from '../http/application-command-result.dto';
+import { ApiCommandRoute, CommandContextOf, CommandResultDto, RequireRoles } from '@app/http';
 import { ApplicationIntake } from './submit-application';
 import { SubmitApplicationDto } from './submit-application.dto';
 
 @ApiTags('applications 办件')
-@ApiBearerAuth()
 @Controller('applications')
 export class SubmitApplicationController {
   constructor(private readonly applications: ApplicationIntake) {}
@@ -22,10 +19,8 @@ export class SubmitApplicationController {
       '(409 `not_in_force`). The applicant’s name and idNumber are sealed (AES-256-GCM) under a key of their own kept outside the ' +
       'event stream; events carry only the sealed blob and the masks.',
   })
-  @ApiCreatedResponse({ type: ApplicationCommandResultDto, description: 'submitted; ETag: "1"' })
-  @ApiCommandConventions()
-  @ApiProblem(403, 'not window staff (or admin), or the matter belongs to another department')
-  @ApiProblem(404, 'unknown matter')
+  @ApiCreatedResponse({ type: CommandResultDto, description: 'submitted; ETag: "1"' })
+  @ApiCommandRoute({ forbidden: 'not window staff (or admin), or the matter belongs to another department', notFound: 'unknown matter' })
   submit(@Body() body: SubmitApplicationDto, @CommandContextOf('application.submit') context: CommandContext): Promise<CommandResult> {
     const { kind, name, idNumber } = body.applicant;
     return this.applications.submit({ matterId: body.matterId, channel: body.channel, applicant: { kind, name, idNumber } }, context);

@@ -1,7 +1,7 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { CommandBody } from '@app/http';
-import { IsCalendarDate } from '../http/calendar-date.validator';
+import { IsCalendarDate } from '@app/http';
 import { MatterElementsDto } from '../http/matter-elements.dto';
 
 /** The bodies of the commands on an existing matter. */

@@ -1,11 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandExecutor, type CommandContext } from '@app/event-store';
-import { CommandContextOf, RequireRoles } from '@app/http';
+import { ApiCommandRoute, CommandContextOf, CommandResultDto, IdParam, RequireRoles } from '@app/http';
 import { businessCalendar } from '@app/kernel';
-import { ApiCommandConventions } from '../http/api-responses';
-import { ApiMatterId, MatterId } from '../http/matter-id.param';
-import { CommandResultDto } from '../http/problem.dto';
+import { MATTER_NOT_FOUND } from '../matter-read-model/matters.http.controller';
 import { toMatterChanges } from '../http/to-matter-elements';
 import { matters } from '../matter.aggregate';
 import { PublishMatterDto, ReasonDto, ResumeMatterDto, ReviseMatterDto } from './change-matter.dtos';
@@ -20,9 +18,7 @@ const ApiCommandResult = () => ApiOkResponse({ type: CommandResultDto, descripti
 
 /** The lifecycle of a matter: draft → published → revised versions → suspended ⇄ resumed → retired. */
 @ApiTags('matters')
-@ApiBearerAuth()
-@ApiMatterId()
-@ApiCommandConventions()
+@ApiCommandRoute({ id: 'the matter id', notFound: MATTER_NOT_FOUND })
 @RequireRoles('catalog_admin')
 @Controller('matters/:id')
 export class ChangeMatterController {
@@ -32,7 +28,7 @@ export class ChangeMatterController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a draft: version 1 is in force from effectiveFrom' })
   @ApiCommandResult()
-  publish(@MatterId() id: string, @Body() body: PublishMatterDto, @CommandContextOf('matter.publish') context: CommandContext) {
+  publish(@IdParam() id: string, @Body() body: PublishMatterDto, @CommandContextOf('matter.publish') context: CommandContext) {
     return this.commands.execute(
       matters,
       id,
@@ -49,7 +45,7 @@ export class ChangeMatterController {
       'Each element named replaces the old value whole; the result must satisfy the catalogue rules; effectiveFrom not before the latest version’s.',
   })
   @ApiCommandResult()
-  revise(@MatterId() id: string, @Body() body: ReviseMatterDto, @CommandContextOf('matter.revise') context: CommandContext) {
+  revise(@IdParam() id: string, @Body() body: ReviseMatterDto, @CommandContextOf('matter.revise') context: CommandContext) {
     const data = { changes: toMatterChanges(body), effectiveFrom: body.effectiveFrom, at: context.at };
     return this.commands.execute(matters, id, { type: 'matter.revise', data }, context);
   }
@@ -58,7 +54,7 @@ export class ChangeMatterController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Suspend a published matter from the business date of `at`' })
   @ApiCommandResult()
-  suspend(@MatterId() id: string, @Body() body: ReasonDto, @CommandContextOf('matter.suspend') context: CommandContext) {
+  suspend(@IdParam() id: string, @Body() body: ReasonDto, @CommandContextOf('matter.suspend') context: CommandContext) {
     const data = { reason: body.reason, effectiveFrom: takesEffectOn(context), at: context.at };
     return this.commands.execute(matters, id, { type: 'matter.suspend', data }, context);
   }
@@ -67,7 +63,7 @@ export class ChangeMatterController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a suspended matter from the business date of `at`' })
   @ApiCommandResult()
-  resume(@MatterId() id: string, @Body() _body: ResumeMatterDto, @CommandContextOf('matter.resume') context: CommandContext) {
+  resume(@IdParam() id: string, @Body() _body: ResumeMatterDto, @CommandContextOf('matter.resume') context: CommandContext) {
     return this.commands.execute(
       matters,
       id,
@@ -80,7 +76,7 @@ export class ChangeMatterController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Retire a matter (from any state but retired) from the business date of `at`' })
   @ApiCommandResult()
-  retire(@MatterId() id: string, @Body() body: ReasonDto, @CommandContextOf('matter.retire') context: CommandContext) {
+  retire(@IdParam() id: string, @Body() body: ReasonDto, @CommandContextOf('matter.retire') context: CommandContext) {
     const data = { reason: body.reason, effectiveFrom: takesEffectOn(context), at: context.at };
     return this.commands.execute(matters, id, { type: 'matter.retire', data }, context);
   }

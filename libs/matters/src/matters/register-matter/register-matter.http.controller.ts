@@ -1,15 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext, CommandResult } from '@app/event-store';
-import { CommandContextOf, RequireRoles } from '@app/http';
-import { ApiCommandConventions } from '../http/api-responses';
-import { CommandResultDto } from '../http/problem.dto';
+import { ApiCommandRoute, CommandContextOf, CommandResultDto, RequireRoles } from '@app/http';
 import { toMatterElements } from '../http/to-matter-elements';
 import { MatterRegistration } from './register-matter';
 import { RegisterMatterDto } from './register-matter.dto';
 
 @ApiTags('matters')
-@ApiBearerAuth()
 @Controller('matters')
 export class RegisterMatterController {
   constructor(private readonly matters: MatterRegistration) {}
@@ -24,7 +21,7 @@ export class RegisterMatterController {
       'exemptions carry a reason. A caller whose token names a department registers matters of that department only (403).',
   })
   @ApiCreatedResponse({ type: CommandResultDto, description: '`{id, version, position}`, ETag the stream version' })
-  @ApiCommandConventions()
+  @ApiCommandRoute()
   register(@Body() body: RegisterMatterDto, @CommandContextOf('matter.register') context: CommandContext): Promise<CommandResult> {
     return this.matters.register(body.code, toMatterElements(body), context);
   }

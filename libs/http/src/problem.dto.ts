@@ -8,7 +8,7 @@ export class FieldErrorDto {
   message: string;
 }
 
-/** RFC 9457 problem details, as the API's exception filter writes them (`application/problem+json`). */
+/** RFC 9457 problem details, the one body of every error response (`application/problem+json`); see `problem()`. */
 export class ProblemDto {
   @ApiProperty({ example: '/problems/conflict' })
   type: string;
@@ -30,11 +30,21 @@ export class ProblemDto {
 
   @ApiPropertyOptional({ type: [FieldErrorDto], description: 'one entry per offending field' })
   errors?: FieldErrorDto[];
+
+  @ApiPropertyOptional({ description: '412 and concurrent-change 409: the version the stream is at', example: 4 })
+  currentVersion?: number;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'GET /health 503: every check with its status, e.g. `{eventStore: {status: "down"}}`',
+  })
+  checks?: Record<string, unknown>;
 }
 
 /** `{id, version, position}`: what every command answers. */
 export class CommandResultDto {
-  @ApiProperty({ format: 'uuid', description: 'the matter id' })
+  @ApiProperty({ format: 'uuid', description: 'the id of the record the command changed or created' })
   id: string;
 
   @ApiProperty({ description: 'the stream version after the command; also sent as ETag', example: 3 })
