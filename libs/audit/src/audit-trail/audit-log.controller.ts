@@ -1,8 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ReadQuery, RequireRoles } from '@app/http';
 import { AuditLogQuery } from './audit-log-query.dto';
-import { AuditLogQueries } from './audit-log.queries';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { auditLogPage, verifyAuditLog } from './audit-log.queries';
 import { AuditLogPageView, AuditVerificationView } from './audit-log.responses';
 
 @ApiTags('audit')
@@ -11,13 +12,13 @@ import { AuditLogPageView, AuditVerificationView } from './audit-log.responses';
 @RequireRoles('admin')
 @Controller('audit-log')
 export class AuditLogController {
-  constructor(private readonly queries: AuditLogQueries) {}
+  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   @Get()
   @ApiOperation({ summary: 'The audit trail: every accepted command and every read of personal data, oldest first (admin)' })
   @ApiOkResponse({ type: AuditLogPageView })
   list(@Query() query: AuditLogQuery) {
-    return this.queries.list(query);
+    return auditLogPage(this.sql, query);
   }
 
   @Get('verify')
@@ -28,6 +29,6 @@ export class AuditLogController {
   })
   @ApiOkResponse({ type: AuditVerificationView })
   verify(@Query() _query: ReadQuery) {
-    return this.queries.verify();
+    return verifyAuditLog(this.sql);
   }
 }
