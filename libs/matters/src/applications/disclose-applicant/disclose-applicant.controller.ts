@@ -1,10 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { type Actor, CorrelationId, CurrentActor, RequireRoles } from '@app/http';
 import { ApiCommonProblems, ApiProblem } from '../../matters/http/api-responses';
 import type { ApplicantInClear } from '../../personal-data';
-import { DiscloseApplicant } from './disclose-applicant.query';
+import { ApplicantDisclosure } from './applicant-disclosure';
 
 class ApplicantView {
   @ApiProperty({ enum: ['person', 'organisation'] })
@@ -19,7 +18,7 @@ class ApplicantView {
 @ApiBearerAuth()
 @Controller('applications')
 export class DiscloseApplicantController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly disclosure: ApplicantDisclosure) {}
 
   @Get(':id/applicant')
   @RequireRoles('window_staff')
@@ -40,6 +39,6 @@ export class DiscloseApplicantController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<ApplicantInClear> {
-    return this.queries.execute(new DiscloseApplicant(id, actor, correlationId));
+    return this.disclosure.disclose(id, actor, correlationId);
   }
 }

@@ -1,19 +1,20 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { type Actor, CurrentActor } from '@app/http';
+import { businessCalendar, businessToday, departmentFilter, inScope, notFound } from '@app/kernel';
 import { ApiCommonProblems, ApiProblem } from '../../matters/http/api-responses';
 import { ApplicationPageView, GetApplicationQueryDto, ListApplicationsQueryDto } from './application-queries.dto';
+import { applicationById, applicationPage } from './application.queries';
 import { ApplicationView } from './application.view';
-import { GetApplication } from './get-application.query';
-import { ListApplications } from './list-applications.query';
+import { toApplicationView } from './to-application-view';
 
 @ApiTags('applications 办件')
 @ApiBearerAuth()
 @ApiCommonProblems()
 @Controller('applications')
 export class ApplicationsQueryController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   @Get(':id')
   @ApiOperation({
@@ -27,8 +28,10 @@ export class ApplicationsQueryController {
   @ApiProblem(400, 'invalid asOf or minPosition')
   @ApiProblem(404, 'unknown application, or one of another department')
   @ApiProblem(503, 'minPosition not reached within 5 s')
-  get(@Param('id') id: string, @Query() query: GetApplicationQueryDto, @CurrentActor() actor: Actor): Promise<ApplicationView> {
-    return this.queries.execute(new GetApplication(id, actor, query.asOf));
+  async get(@Param('id') id: string, @Query() query: GetApplicationQueryDto, @CurrentActor() actor: Actor): Promise<ApplicationView> {
+    const row = await applicationById(this.sql, id);
+    if (!row || !inScope(actor, row.department_id)) throw notFound('application', id);
+    return toApplicationView(row, query.asOf ?? businessToday(), businessCalendar());
   }
 
   @Get()
@@ -40,7 +43,11 @@ export class ApplicationsQueryController {
   @ApiProblem(400, 'invalid filter or paging')
   @ApiProblem(403, 'departmentId names another department than the caller’s')
   @ApiProblem(503, 'minPosition not reached within 5 s')
-  list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor): Promise<ApplicationPageView> {
-    return this.queries.execute(new ListApplications(query, actor));
+  async list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor): Promise<ApplicationPageView> {
+    const today = businessToday();
+    const calendar = businessCalendar();
+    const { departmentId, status, overdue, page, pageSize } = query;
+    const rows = await applicationPage(this.sql, { departmentId: departmentFilter(actor, departmentId), status, overdue, page, pageSize }, today, calendar);
+    return { ...rows, items: rows.items.map((row) => toApplicationView(row, today, calendar)) };
   }
 }

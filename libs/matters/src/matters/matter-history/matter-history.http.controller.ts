@@ -1,17 +1,18 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { type Actor, CurrentActor, ReadQuery } from '@app/http';
+import { inScope, notFound } from '@app/kernel';
 import { ApiCommonProblems, ApiProblem } from '../http/api-responses';
 import { ApiMatterId, MatterId } from '../http/matter-id.param';
-import { GetMatterHistoryQuery } from './get-matter-history.query';
+import { matterHistory } from './matter-history.query';
 import { MatterHistoryEntryDto } from './matter-history-entry.dto';
 
 @ApiTags('matters')
 @ApiBearerAuth()
 @Controller('matters')
 export class MatterHistoryController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get(':id/history')
   @ApiOperation({ summary: "The matter's events, oldest first: {type, version, position, at, recordedAt, actor, data}" })
@@ -19,7 +20,9 @@ export class MatterHistoryController {
   @ApiMatterId()
   @ApiCommonProblems()
   @ApiProblem(400, 'id is not a UUID')
-  history(@MatterId() id: string, @Query() _query: ReadQuery, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetMatterHistoryQuery(id, actor));
+  async history(@MatterId() id: string, @Query() _query: ReadQuery, @CurrentActor() actor: Actor): Promise<MatterHistoryEntryDto[]> {
+    const { departmentId, entries } = await matterHistory(this.store, id);
+    if (entries.length === 0 || !inScope(actor, departmentId)) throw notFound('matter', id);
+    return entries;
   }
 }

@@ -1,13 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor, ReadQuery } from '@app/http';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { type Actor, CurrentActor, type Page, ReadQuery } from '@app/http';
+import { departmentFilter, inScope, notFound } from '@app/kernel';
 import { ApiCommonProblems, ApiProblem } from '../http/api-responses';
 import { ApiMatterId, MatterId } from '../http/matter-id.param';
-import { GetMatterQuery } from './get-matter.query';
-import { ListMattersQuery } from './list-matters.query';
 import { ListMattersQueryDto } from './list-matters.query-dto';
-import { MatterDetailDto, MatterPageDto } from './matter-view.dtos';
+import { matterById, matterPage } from './matter.queries';
+import { MatterDetailDto, MatterPageDto, type MatterSummaryDto } from './matter-view.dtos';
+import { toMatterDetail, toMatterSummary } from './to-matter-view';
 
 /** Reads of the `matters` read model: every role, scoped to the caller's department where the token names one. */
 @ApiTags('matters')
@@ -16,7 +17,7 @@ import { MatterDetailDto, MatterPageDto } from './matter-view.dtos';
 @ApiProblem(503, '?minPosition= not reached within 5 s, or the database is unreachable')
 @Controller('matters')
 export class MattersController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   @Get()
   @ApiOperation({
@@ -26,8 +27,9 @@ export class MattersController {
   @ApiOkResponse({ type: MatterPageDto })
   @ApiProblem(400, 'invalid or unknown query parameter')
   @ApiProblem(403, 'departmentId names another department than the token’s')
-  list(@Query() query: ListMattersQueryDto, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new ListMattersQuery(query, actor));
+  async list(@Query() query: ListMattersQueryDto, @CurrentActor() actor: Actor): Promise<Page<MatterSummaryDto>> {
+    const page = await matterPage(this.sql, { ...query, departmentId: departmentFilter(actor, query.departmentId) });
+    return { ...page, items: page.items.map(toMatterSummary) };
   }
 
   @Get(':id')
@@ -35,7 +37,9 @@ export class MattersController {
   @ApiOkResponse({ type: MatterDetailDto })
   @ApiMatterId()
   @ApiProblem(400, 'id is not a UUID')
-  get(@MatterId() id: string, @Query() _query: ReadQuery, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetMatterQuery(id, actor));
+  async get(@MatterId() id: string, @Query() _query: ReadQuery, @CurrentActor() actor: Actor): Promise<MatterDetailDto> {
+    const row = await matterById(this.sql, id);
+    if (!row || !inScope(actor, row.department_id)) throw notFound('matter', id);
+    return toMatterDetail(row);
   }
 }
