@@ -16,14 +16,11 @@ const ISSUE_COLUMNS = `issue_id, matter_id, department_id, region_code, category
  * in memory, then one multi-row upsert for the issues and one insert for the steps. Events at or
  * below an issue's stored version are skipped, so a replayed batch changes nothing.
  */
-export function qualityIssuesProjection(timeZone: string = businessCalendar().timeZone): Projection {
+export function qualityIssuesProjection(timeZone: string = businessCalendar().timeZone): Projection<QualityIssueEvent> {
   return {
     name: 'quality-issues',
     version: 1,
     handles: QUALITY_ISSUE_EVENT_TYPES,
-    async setup() {
-      // tables come from the QualityIssueReadModels migration
-    },
     async reset(tx) {
       await tx.query(`TRUNCATE ${ISSUES_TABLE}, ${STEPS_TABLE}`);
     },
@@ -32,7 +29,7 @@ export function qualityIssuesProjection(timeZone: string = businessCalendar().ti
       const steps: StepRow[] = [];
       const changed = new Set<string>();
       for (const recorded of events) {
-        const event = { type: recorded.type, data: recorded.data } as QualityIssueEvent;
+        const event: QualityIssueEvent = recorded;
         const issueId = bareIssueId(recorded.streamId);
         const current = rows.get(issueId);
         if (current && recorded.version <= current.version) continue;
