@@ -2,7 +2,7 @@ import type { SqlExecutor } from '@app/event-store';
 import type { Page } from '@app/http';
 import { GENESIS_HEAD, verifyChain, type ChainBreak, type ChainedAuditEntry, type ChainHead } from '../domain/audit-chain';
 import { AUDIT_LOG_COLUMNS, toChainedEntry, type AuditLogRow } from './audit-chain.store';
-import { AUDIT_LOG_TABLE } from './audit-log.schema';
+import { AUDIT_LOG_TABLE } from './audit-log.table';
 
 export interface AuditLogFilter {
   actor?: string;

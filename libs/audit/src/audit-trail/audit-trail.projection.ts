@@ -3,7 +3,7 @@ import type { Projection } from '@app/event-store';
 import type { SqlExecutor } from '@app/event-store';
 import { parseIsoTimestamp } from '@app/kernel';
 import { appendToChain, type AuditDraft } from './audit-chain.store';
-import { AUDIT_LOG_TABLE } from './audit-log.schema';
+import { AUDIT_LOG_TABLE } from './audit-log.table';
 import { groupByCommand, type CommandGroup } from './command-groups';
 
 interface AppendExtent {

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '@app/event-store';
-import { CATALOGUE_TABLE } from '../read-model/quality-issues.schema';
+import { CATALOGUE_TABLE } from '../read-model/quality-issues.tables';
 
 /** Ids of the matters the catalogue projection last saw published (each is re-checked from its stream). */
 export async function publishedMatterIds(sql: SqlExecutor): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { CheckpointKeyedCache, SQL_CLIENT, type SqlClient, type SqlExecutor } from '@app/event-store';
-import { ISSUES_TABLE, STEPS_TABLE } from '../read-model/quality-issues.schema';
+import { ISSUES_TABLE, STEPS_TABLE } from '../read-model/quality-issues.tables';
 import type { LedgerItemView, LedgerView } from '../read-model/quality-issue.views';
 
 export interface LedgerFilter {

@@ -1,7 +1,7 @@
 import type { Projection } from '@app/event-store';
 import { MATTER_EVENT_TYPES, type MatterEvent } from '@app/matters';
 import { bareMatterId } from '../ids';
-import { CATALOGUE_TABLE } from './quality-issues.schema';
+import { CATALOGUE_TABLE } from './quality-issues.tables';
 
 const STATUS_AFTER: Record<string, string | undefined> = {
   'matter.registered': 'draft',

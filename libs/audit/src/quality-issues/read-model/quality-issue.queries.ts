@@ -4,7 +4,7 @@ import { businessToday } from '@app/kernel';
 import { categoryDefinition, type QualityIssueCategory } from '../../domain/categories';
 import type { IssueRow, StepRow } from './quality-issue-rows';
 import type { IssueDetailView, IssueView } from './quality-issue.views';
-import { ISSUES_TABLE, STEPS_TABLE } from './quality-issues.schema';
+import { ISSUES_TABLE, STEPS_TABLE } from './quality-issues.tables';
 
 export interface IssueFilter {
   departmentId?: string;

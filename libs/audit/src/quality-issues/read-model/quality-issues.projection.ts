@@ -5,7 +5,7 @@ import { QUALITY_ISSUE_EVENT_TYPES, type QualityIssueEvent } from '../../domain/
 import { businessCalendar } from '@app/kernel';
 import { bareIssueId } from '../ids';
 import { applyIssueEvent, type IssueRow, type StepRow } from './quality-issue-rows';
-import { ISSUES_TABLE, STEPS_TABLE } from './quality-issues.schema';
+import { ISSUES_TABLE, STEPS_TABLE } from './quality-issues.tables';
 
 const ISSUE_COLUMNS = `issue_id, matter_id, department_id, region_code, category, description, rule, status, deadline::text AS deadline,
   found_at, found_on::text AS found_on, closed_at, closed_on::text AS closed_on, inspector, last_note, returned_with, updated_at,
