@@ -34,6 +34,8 @@ export async function openStorage(config: AppConfig): Promise<Storage> {
       throw new StoreUnavailable([`Cannot open ${storeName(config)}: ${reasonOf(error)}`]);
     });
     await migrate(dataSource);
+    // on a server, TypeORM's own connection is needed no more; over PGlite it is the shared instance
+    if (!config.embedded) await dataSource.destroy();
     const store = await openEventStore(config, sql);
     return {
       sql,
