@@ -1,6 +1,6 @@
 /**
  * libs/metrics: the assessment read models and reports. apps/api registers the module, the
- * projections, the entities and the migrations from here.
+ * projections and the migrations from here.
  */
 import { ApplicationFactsProjection } from './applications/application-facts.projection';
 import { AssessmentApplicationFactsV21764500000001 } from './applications/application-facts-v2.migration';
