@@ -92,7 +92,9 @@ describe.each(testBackends())('quality issues: the closed loop on %s', (backend)
 
   it('scopes reads to the caller’s department', async () => {
     const { body } = await post('', inspector, { matterId, category: 'other', description: 'scoped' }).expect(201);
-    await readCaughtUp(t, `/api/v1/quality-issues/${body.id}`, officerB, 403);
+    // another department's issue is unknown to the caller, like an id that does not exist (kernel rule)
+    const hidden = await readCaughtUp(t, `/api/v1/quality-issues/${body.id}`, officerB, 404);
+    expect(hidden.body).toMatchObject({ status: 404, code: 'not_found', detail: `no quality issue ${body.id}` });
     await readCaughtUp(t, `/api/v1/quality-issues/${body.id}`, officerA);
     const mine = await readCaughtUp(t, '/api/v1/quality-issues?status=open', officerB);
     expect(mine.body.total).toBe(0);

@@ -70,7 +70,7 @@ export async function resetProjections(databaseUrl: string): Promise<{ events: n
       await sql
         .transaction(async (tx) => {
           await restartBuild(tx, projection);
-          await projection.setup(tx);
+          await projection.setup?.(tx);
           await projection.reset(tx);
         })
         .then(

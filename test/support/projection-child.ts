@@ -31,7 +31,7 @@ function slowed(projection: Projection, seconds: number): Projection {
     name: projection.name,
     version: projection.version,
     handles: 'all',
-    setup: (tx) => projection.setup(tx),
+    setup: async (tx) => projection.setup?.(tx),
     reset: (tx) => projection.reset(tx),
     async apply(events, tx) {
       const handled = handles ? events.filter((event) => handles.has(event.type)) : events;

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
@@ -37,7 +36,6 @@ import { StorageModule } from './storage/storage.module';
     StorageModule,
     ProjectionsModule,
     AuthModule,
-    CqrsModule.forRoot(),
     TerminusModule,
     MetricsModule,
     MattersModule.forRoot(),

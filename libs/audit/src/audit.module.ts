@@ -1,19 +1,16 @@
 import { Global, Module } from '@nestjs/common';
 import { WorkingDayCalendar } from '@app/kernel';
 import { AuditLogController } from './audit-trail/audit-log.controller';
-import { AuditLogQueries } from './audit-trail/audit-log.queries';
 import { AuditTrail } from './audit-trail/audit-trail.service';
 import { businessCalendar, READ_AUDIT } from '@app/kernel';
-import { PublishedMatters } from './quality-issues/checks/published-matters';
 import { QualityChecksController } from './quality-issues/checks/quality-checks.controller';
 import { RunQualityChecksHandler } from './quality-issues/checks/run-quality-checks.handler';
 import { RectificationLedgerController } from './quality-issues/ledger/rectification-ledger.controller';
-import { RectificationLedgerQuery } from './quality-issues/ledger/rectification-ledger.query';
+import { rectificationLedgerCacheProvider } from './quality-issues/ledger/rectification-ledger.query';
 import { QualityIssueIntake } from './quality-issues/log/quality-issue-intake';
 import { MatterLookup } from './quality-issues/matter-lookup';
 import { QualityIssueCommandsController } from './quality-issues/quality-issue-commands.controller';
 import { QualityIssueQueriesController } from './quality-issues/read-model/quality-issue-queries.controller';
-import { QualityIssueQueries } from './quality-issues/read-model/quality-issue.queries';
 
 /**
  * libs/audit in the API: quality issues and their loop, automated checks, the rectification
@@ -33,14 +30,11 @@ import { QualityIssueQueries } from './quality-issues/read-model/quality-issue.q
     { provide: WorkingDayCalendar, useFactory: businessCalendar },
     MatterLookup,
     QualityIssueIntake,
-    QualityIssueQueries,
-    PublishedMatters,
     RunQualityChecksHandler,
-    RectificationLedgerQuery,
-    AuditLogQueries,
+    rectificationLedgerCacheProvider,
     AuditTrail,
     { provide: READ_AUDIT, useExisting: AuditTrail },
   ],
-  exports: [AuditTrail, READ_AUDIT],
+  exports: [AuditTrail, READ_AUDIT, rectificationLedgerCacheProvider],
 })
 export class AuditModule {}

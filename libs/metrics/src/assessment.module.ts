@@ -9,7 +9,7 @@ import { reportCacheProvider } from './shared/report-cache';
 
 /**
  * The provincial assessment (考核): the eight indicators, rankings, bulletins and exports, all
- * read from this context's read models through TypeORM's DataSource. Its projections and tables
+ * read from this context's read models by query functions over `SQL_CLIENT`. Its projections and tables
  * are listed in `index.ts` for apps/api's registries. Bulletins read quality-issue figures from the
  * audit context's rectification ledger. Report answers are kept per projection checkpoint (`ReportCache`).
  */

@@ -1,26 +1,21 @@
 /**
  * libs/metrics: the assessment read models and reports. apps/api registers the module, the
- * projections, the entities and the migrations from here.
+ * projections and the migrations from here.
  */
 import { ApplicationFactsProjection } from './applications/application-facts.projection';
-import { applicationFactEntities } from './applications/application-facts.entities';
-import { AssessmentApplicationFacts1764400000001 } from './applications/application-facts.migration';
 import { AssessmentApplicationFactsV21764500000001 } from './applications/application-facts-v2.migration';
 import { CatalogueProjection } from './catalogue/catalogue.projection';
-import { catalogueEntities } from './catalogue/catalogue.entities';
-import { AssessmentCatalogue1764400000000 } from './catalogue/catalogue.migration';
 import { AssessmentCatalogueV21764500000000 } from './catalogue/catalogue-v2.migration';
+import { DropAssessmentV1ReadModels1764600000000 } from './drop-v1-read-models.migration';
 
 export { AssessmentModule } from './assessment.module';
 export { CatalogueProjection, ApplicationFactsProjection };
 
 export const assessmentProjections = () => [new CatalogueProjection(), new ApplicationFactsProjection()];
-export const assessmentEntities: Function[] = [...catalogueEntities, ...applicationFactEntities];
 export const assessmentMigrations: Function[] = [
-  AssessmentCatalogue1764400000000,
-  AssessmentApplicationFacts1764400000001,
   AssessmentCatalogueV21764500000000,
   AssessmentApplicationFactsV21764500000001,
+  DropAssessmentV1ReadModels1764600000000,
 ];
 export * from './cross-check/fold-indicators';
 export * from './scenario/scenario-loader';

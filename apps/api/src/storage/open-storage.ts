@@ -11,17 +11,16 @@ import { PostgresSqlClient } from '@app/event-store';
 import { SqlClient } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
 import { StartupFailure } from '../startup/startup-failure';
-import { databaseEntities, databaseMigrations } from './database-schema';
+import { databaseMigrations } from './database-schema';
 
 /**
- * The stores the service runs on: the event store (PostgreSQL, PGlite or EventStoreDB), the SQL
- * client the projections write through, and TypeORM's DataSource over the same database for the
- * read models' schema and queries.
+ * The stores the service runs on: the event store (PostgreSQL, PGlite or EventStoreDB) and the SQL
+ * client the projections write and the query functions read through. TypeORM only runs the
+ * read models' migrations at start-up, over the same database.
  */
 export interface Storage {
   sql: SqlClient;
   store: EventStore;
-  dataSource: DataSource;
   close(): Promise<void>;
 }
 
@@ -34,15 +33,16 @@ export async function openStorage(config: AppConfig): Promise<Storage> {
     await sql.query('SELECT 1').catch((error: unknown) => {
       throw new StoreUnavailable([`Cannot open ${storeName(config)}: ${reasonOf(error)}`]);
     });
-    await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    await migrate(dataSource);
+    // on a server, TypeORM's own connection is needed no more; over PGlite it is the shared instance
+    if (!config.embedded) await dataSource.destroy();
     const store = await openEventStore(config, sql);
     return {
       sql,
       store,
-      dataSource,
       async close() {
         await store.close();
+        // over PGlite, TypeORM's driver shares (and on destroy closes) the one embedded instance
         if (dataSource.isInitialized) await dataSource.destroy();
         await sql.close();
       },
@@ -51,6 +51,12 @@ export async function openStorage(config: AppConfig): Promise<Storage> {
     await sql.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** Runs the pending migrations, one transaction each. */
+async function migrate(dataSource: DataSource): Promise<void> {
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
 }
 
 async function openEventStore(config: AppConfig, sql: SqlClient): Promise<EventStore> {
@@ -93,9 +99,9 @@ function reasonOf(error: unknown): string {
 
 async function openServer(url: string): Promise<{ sql: SqlClient; dataSource: DataSource }> {
   const sql = new PostgresSqlClient({ connectionString: url, max: 20, connectionTimeoutMillis: 5000 });
-  return { sql, dataSource: new DataSource({ type: 'postgres', url, poolSize: 10, ...readModelOptions() }) };
+  return { sql, dataSource: new DataSource({ type: 'postgres', url, poolSize: 1, ...readModelOptions() }) };
 }
 
 function readModelOptions() {
-  return { entities: databaseEntities, migrations: databaseMigrations, synchronize: false, logging: false } as const;
+  return { migrations: databaseMigrations, synchronize: false, logging: false } as const;
 }

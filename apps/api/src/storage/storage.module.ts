@@ -1,5 +1,4 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CommandExecutor, EVENT_STORE, type EventStore } from '@app/event-store';
 import { SQL_CLIENT } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
@@ -13,10 +12,9 @@ export const STORAGE = Symbol('STORAGE');
     { provide: STORAGE, inject: [AppConfig], useFactory: (config: AppConfig) => openStorage(config) },
     { provide: SQL_CLIENT, inject: [STORAGE], useFactory: (storage: Storage) => storage.sql },
     { provide: EVENT_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.store },
-    { provide: DataSource, inject: [STORAGE], useFactory: (storage: Storage) => storage.dataSource },
     { provide: CommandExecutor, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandExecutor(store) },
   ],
-  exports: [SQL_CLIENT, EVENT_STORE, DataSource, CommandExecutor],
+  exports: [SQL_CLIENT, EVENT_STORE, CommandExecutor],
 })
 export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}

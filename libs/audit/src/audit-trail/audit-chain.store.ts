@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '@app/event-store';
 import { chainEntry, GENESIS_HEAD, type AuditEntry, type ChainedAuditEntry, type ChainHead } from '../domain/audit-chain';
 import type { JsonValue } from '../domain/canonical-json';
-import { AUDIT_LOG_TABLE } from './audit-log.schema';
+import { AUDIT_LOG_TABLE } from './audit-log.table';
 
 /** An entry before it is chained, with the stream versions it covers (not hashed; for de-duplication). */
 export type AuditDraft = Omit<AuditEntry, 'seq'> & { firstVersion: number | null; lastVersion: number | null };

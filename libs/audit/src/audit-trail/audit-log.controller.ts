@@ -1,22 +1,23 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiReadRoute, ReadQuery, RequireRoles } from '@app/http';
 import { AuditLogQuery } from './audit-log-query.dto';
-import { AuditLogQueries } from './audit-log.queries';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { auditLogPage, verifyAuditLog } from './audit-log.queries';
 import { AuditLogPageView, AuditVerificationView } from './audit-log.responses';
 
 @ApiTags('audit')
 @RequireRoles('admin')
 @Controller('audit-log')
 export class AuditLogController {
-  constructor(private readonly queries: AuditLogQueries) {}
+  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   @Get()
   @ApiOperation({ summary: 'The audit trail: every accepted command and every read of personal data, oldest first (admin)' })
   @ApiOkResponse({ type: AuditLogPageView })
   @ApiReadRoute()
   list(@Query() query: AuditLogQuery) {
-    return this.queries.list(query);
+    return auditLogPage(this.sql, query);
   }
 
   @Get('verify')
@@ -28,6 +29,6 @@ export class AuditLogController {
   @ApiOkResponse({ type: AuditVerificationView })
   @ApiReadRoute()
   verify(@Query() _query: ReadQuery) {
-    return this.queries.verify();
+    return verifyAuditLog(this.sql);
   }
 }

@@ -6,7 +6,9 @@ import { rebuildProjection } from '@app/event-store';
 import { testBackends } from '@app/event-store/testing';
 import { GENESIS_HEAD, verifyChain } from '../domain/audit-chain';
 import { AUDIT_LOG_COLUMNS, toChainedEntry, type AuditLogRow } from './audit-chain.store';
-import { AUDIT_LOG_TABLE, createAuditLogTable } from './audit-log.schema';
+import type { QueryRunner } from 'typeorm';
+import { AuditLog1764160000000 } from './audit-log.migration';
+import { AUDIT_LOG_TABLE } from './audit-log.table';
 import { auditTrailProjection } from './audit-trail.projection';
 
 jest.setTimeout(60_000);
@@ -29,7 +31,7 @@ describe.each(testBackends())('the audit-trail projection on %s', (backend) => {
 
   beforeEach(async () => {
     fx = await openStoreFixture(backend);
-    await createAuditLogTable(fx.sql);
+    await new AuditLog1764160000000().up({ query: (text: string) => fx.sql.query(text) } as unknown as QueryRunner);
   });
   afterEach(async () => {
     await runner?.stop();

@@ -3,7 +3,7 @@ import type { Projection } from '@app/event-store';
 import type { SqlExecutor } from '@app/event-store';
 import { parseIsoTimestamp } from '@app/kernel';
 import { appendToChain, type AuditDraft } from './audit-chain.store';
-import { AUDIT_LOG_TABLE } from './audit-log.schema';
+import { AUDIT_LOG_TABLE } from './audit-log.table';
 import { groupByCommand, type CommandGroup } from './command-groups';
 
 interface AppendExtent {
@@ -23,9 +23,6 @@ export const auditTrailProjection: Projection = {
   handles: 'all',
   // an entry is made of the events' metadata, stream, versions and positions: catching up, the store sends no data
   readsData: false,
-  async setup() {
-    // the table, its indexes and its append-only triggers come from the AuditLog migration
-  },
   async reset() {
     throw new Error(`the audit trail (${AUDIT_LOG_TABLE}) is an append-only hash chain and is never reset or rebuilt`);
   },

@@ -13,6 +13,3 @@ export function toDomainActor(actor: Caller): Actor {
     departmentId: actor.departmentId ?? null,
   };
 }
-
-/** Admins see everything; everyone else with a department sees only that department's issues. */
-export const departmentScopeOf = (actor: Caller): string | undefined => (actor.roles.includes('admin') ? undefined : actor.departmentId);

@@ -1,7 +1,4 @@
-/** What the cache needs of a database: TypeORM's `DataSource` and the `SqlClient` both have it. */
-export interface CheckpointReader {
-  query(text: string, params?: unknown[]): Promise<unknown[]>;
-}
+import type { SqlExecutor } from '../sql/sql-client';
 
 /**
  * Answers of read-model queries, kept only while the projections they read have not moved: the
@@ -18,7 +15,7 @@ export class CheckpointKeyedCache {
   private readonly entries = new Map<string, Promise<unknown>>();
 
   constructor(
-    private readonly reader: CheckpointReader,
+    private readonly sql: SqlExecutor,
     private readonly projections: readonly string[],
     private readonly maxEntries = 256,
   ) {}
@@ -43,7 +40,7 @@ export class CheckpointKeyedCache {
   /** The projections' checkpoints in one string, or null when there is no checkpoint table (nothing cached then). */
   private async stamp(): Promise<string | null> {
     try {
-      const [row] = (await this.reader.query(
+      const [row] = (await this.sql.query(
         `SELECT coalesce(string_agg(projection || ':' || version || ':' || status || ':' || coalesce(checkpoint, '-') || ':' || updated_at::text, ',' ORDER BY projection, version), '') AS stamp
          FROM projection_checkpoints WHERE projection = ANY($1)`,
         [[...this.projections]],

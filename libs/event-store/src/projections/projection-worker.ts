@@ -109,7 +109,7 @@ export class ProjectionWorker {
   private async serve(lock: AdvisoryLock): Promise<void> {
     await this.sql.transaction(async (tx) => {
       await registerProjection(tx, this.projection);
-      await this.projection.setup(tx);
+      await this.projection.setup?.(tx);
     });
     await this.reload();
     const applier = new BatchApplier(this.store, this.sql, this.projection, this.at, {

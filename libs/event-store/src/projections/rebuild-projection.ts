@@ -52,7 +52,7 @@ export async function rebuildProjection(
   try {
     await sql.transaction(async (tx) => {
       await restartBuild(tx, projection);
-      await projection.setup(tx);
+      await projection.setup?.(tx);
       await projection.reset(tx);
     });
     const applier = new BatchApplier(

@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '../event-store.port';
 
 /** How a projection tells the stream (row) of an event, and whether the event is that stream's first ever. */
-export interface StreamsOfBatch {
-  streamOf(event: RecordedEvent): string;
-  isNew(event: RecordedEvent): boolean;
+export interface StreamsOfBatch<Event extends RecordedEvent = RecordedEvent> {
+  streamOf(event: Event): string;
+  isNew(event: Event): boolean;
 }
 
 /**
@@ -17,9 +17,9 @@ export interface StreamsOfBatch {
  *
  * `load` returns the rows of the ids given.
  */
-export async function loadStoredRows<Row>(
-  events: readonly RecordedEvent[],
-  streams: StreamsOfBatch,
+export async function loadStoredRows<Row, Event extends RecordedEvent = RecordedEvent>(
+  events: readonly Event[],
+  streams: StreamsOfBatch<Event>,
   load: (ids: string[]) => Promise<Row[]>,
   idOf: (row: Row) => string,
 ): Promise<Map<string, Row>> {

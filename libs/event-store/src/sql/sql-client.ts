@@ -1,6 +1,6 @@
 /**
  * One way to run SQL against PostgreSQL or PGlite. The event store, the projection runner and the
- * read models' writers use it; TypeORM owns the read-model schema (entities + migrations) and reads.
+ * read models' writers and queries use it (the read-model tables come from TypeORM migrations).
  */
 export interface SqlExecutor {
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;

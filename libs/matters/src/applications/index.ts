@@ -1,9 +1,7 @@
-/** The applications (办件) context: its Nest module, and what apps/api registers (projection, entities, migrations). */
+/** The applications (办件) context: its Nest module, and what apps/api registers (projection, migrations). */
 export { ApplicationsModule } from './applications.module';
 export { applicationsProjection, ApplicationsProjection, APPLICATIONS_TABLE } from './read-model/applications.projection';
-export { ApplicationRow } from './read-model/application-row.entity';
 export { ApplicationsReadModel1764300000001 } from './read-model/applications.migration';
-export { ApplicantKeyRow } from './applicant-keys/applicant-key.entity';
 export { ApplicantKeys1764300000000 } from './applicant-keys/applicant-keys.migration';
 export { applications } from './application.aggregate';
 export { ApplicationIntake, type Submission } from './submit/submit-application';

@@ -1,7 +1,6 @@
 /** Service matters over HTTP: the Nest module, its read model's projection and schema for the app's registries. */
 export { MattersModule } from './matters.module';
 export { mattersProjection } from './matter-read-model/matters.projection';
-export { MatterEntity } from './matter-read-model/matter.entity';
 export { MattersReadModelV11764200000001 } from './matter-read-model/matters-read-model.migration';
 export { MatterCodes1764200000000 } from './matter-codes/matter-codes.migration';
 export { matterStreamId } from './matter-stream';

@@ -1,6 +1,6 @@
 import type { PausePeriod } from '@app/matters';
 
-/** One `rm_applications_v1` row in memory (column names as in the table). */
+/** One `rm_applications_v2` row in memory (column names as in the table). */
 export interface ApplicationFact {
   application_id: string;
   matter_id: string;

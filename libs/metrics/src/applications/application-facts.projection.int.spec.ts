@@ -1,3 +1,4 @@
+import { eventsFor } from '@app/event-store';
 import { openTestSql, testBackends, type TestSql } from '@app/event-store/testing';
 import { applicationIndicators } from '../indicators/application-indicators.query';
 import { operationalFigures } from '../indicators/operational.query';
@@ -60,8 +61,8 @@ describe.each(testBackends())('the application facts projection on %s', (backend
     await migrate(db.sql);
     const events = history();
     // two batches: rows written by the first are read back by the second
-    await db.sql.transaction((tx) => projection.apply(events.slice(0, 6), tx));
-    await db.sql.transaction((tx) => projection.apply(events.slice(6), tx));
+    await db.sql.transaction((tx) => projection.apply(eventsFor(projection, events.slice(0, 6)), tx));
+    await db.sql.transaction((tx) => projection.apply(eventsFor(projection, events.slice(6)), tx));
   }, 60_000);
   afterAll(() => db.dispose());
 
@@ -86,7 +87,7 @@ describe.each(testBackends())('the application facts projection on %s', (backend
   });
 
   it('does not count an event twice when a batch is applied again', async () => {
-    await db.sql.transaction((tx) => projection.apply(history(), tx));
+    await db.sql.transaction((tx) => projection.apply(eventsFor(projection, history()), tx));
     expect((await applicationIndicators(db.sql, period, {})).get('')?.accepted).toBe(3);
     expect((await operationalFigures(db.sql, '2019-10-31', period, {})).onTimeCompletionRate.denominator).toBe(2);
   });
@@ -124,12 +125,12 @@ describe.each(testBackends())('the application counters on %s, however the event
         at: '2019-10-09T09:00:00+08:00',
       }),
     ];
-    await db.sql.transaction((tx) => projection.apply(events, tx));
+    await db.sql.transaction((tx) => projection.apply(eventsFor(projection, events), tx));
     const oneBatch = await counterRows();
     expect(oneBatch.length).toBeGreaterThan(0);
 
     await db.sql.transaction((tx) => projection.reset(tx));
-    for (const event of events) await db.sql.transaction((tx) => projection.apply([event], tx));
+    for (const event of events) await db.sql.transaction((tx) => projection.apply(eventsFor(projection, [event]), tx));
     expect(await counterRows()).toEqual(oneBatch);
   });
 });

@@ -1,5 +1,4 @@
-import type { RecordedEvent } from '@app/event-store';
-import type { Projection } from '@app/event-store';
+import type { ProjectedEvent, Projection } from '@app/event-store';
 import { loadStoredRows } from '@app/event-store';
 import type { SqlExecutor } from '@app/event-store';
 import type { ApplicationEvent, ApplicationEventType } from '@app/matters';
@@ -30,26 +29,22 @@ const HANDLED: readonly ApplicationEventType[] = [
  * and the open/overdue deltas of each changed row: its intervals after minus before) with one
  * multi-row upsert per table.
  */
-export class ApplicationFactsProjection implements Projection {
+export class ApplicationFactsProjection implements Projection<ApplicationEvent> {
   readonly name = 'assessment-applications';
   readonly version = 2;
   readonly handles = HANDLED;
-
-  async setup(): Promise<void> {
-    // tables come from the TypeORM migration AssessmentApplicationFactsV21764500000001
-  }
 
   async reset(tx: SqlExecutor): Promise<void> {
     await tx.query('TRUNCATE rm_applications_v2, rm_application_counters_v2');
   }
 
-  async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
+  async apply(events: ProjectedEvent<ApplicationEvent>[], tx: SqlExecutor): Promise<void> {
     const calendar = businessCalendar();
     // an application submitted in this batch has no fact yet (unless the batch is a replay: see loadStoredRows)
     const before = await loadStoredRows(
       events,
       {
-        streamOf: (event) => (event.data as { applicationId: string }).applicationId,
+        streamOf: (event) => event.data.applicationId,
         isNew: (event) => event.type === 'application.submitted',
       },
       (ids) => tx.query<ApplicationFact>(`SELECT ${APPLICATION_FACT_SELECT} FROM rm_applications_v2 WHERE application_id = ANY($1)`, [ids]),
@@ -58,8 +53,7 @@ export class ApplicationFactsProjection implements Projection {
     const facts = new Map(before);
     const changed = new Set<string>();
     const counters = new DailyCounters();
-    for (const recorded of events) {
-      const event = { type: recorded.type, data: recorded.data } as ApplicationEvent;
+    for (const event of events) {
       const current = facts.get(event.data.applicationId);
       const after = applyApplicationEvent(current, event, calendar, counters);
       if (after && after !== current) {

@@ -3,7 +3,7 @@ import { indicatorsByGroup, type IndicatorResult } from '../indicators/assessmen
 import { INDICATOR_KEYS } from '../indicators/indicator-definitions';
 import type { ReportDates } from '../indicators/report-dates';
 import { rankings, type Ranking } from '../rankings/rankings';
-import type { ReadModelReader } from '../shared/read-model-reader';
+import type { SqlExecutor } from '@app/event-store';
 import type { QualityIssueChanges, QualityIssueSource } from './quality-issue-source';
 import { activity, overdueApplications, type OverdueList } from './overdue-applications.query';
 
@@ -36,7 +36,7 @@ const yearToDate = (date: string): ReportDates => ({ asOf: date, period: { from:
  * ranking boards by region and by department on all eight indicators.
  */
 export async function buildBulletin(
-  reader: ReadModelReader,
+  sql: SqlExecutor,
   kind: Bulletin['kind'],
   label: string,
   interval: { from: string; to: string },
@@ -45,13 +45,13 @@ export async function buildBulletin(
   const asOf = interval.to;
   const previousAsOf = addDays(interval.from, -1);
   const [now, before, happened, overdue, issues, byRegion, byDepartment] = await Promise.all([
-    indicatorsByGroup(reader, yearToDate(asOf), {}),
-    indicatorsByGroup(reader, yearToDate(previousAsOf), {}),
-    activity(reader, interval.from, interval.to),
-    overdueApplications(reader, asOf, previousAsOf),
+    indicatorsByGroup(sql, yearToDate(asOf), {}),
+    indicatorsByGroup(sql, yearToDate(previousAsOf), {}),
+    activity(sql, interval.from, interval.to),
+    overdueApplications(sql, asOf, previousAsOf),
     qualityIssues ? qualityIssues.changes(interval) : Promise.resolve(null),
-    rankings(reader, INDICATOR_KEYS, 'region', yearToDate(asOf)),
-    rankings(reader, INDICATOR_KEYS, 'department', yearToDate(asOf)),
+    rankings(sql, INDICATOR_KEYS, 'region', yearToDate(asOf)),
+    rankings(sql, INDICATOR_KEYS, 'department', yearToDate(asOf)),
   ]);
   const previous = before.get('')!;
   const indicators = now.get('')!.map((result, index) => {

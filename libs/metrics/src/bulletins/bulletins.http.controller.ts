@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Optional, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { ApiReadRoute, RequireRoles } from '@app/http';
 import { DomainError } from '@app/kernel';
 import { businessToday } from '@app/kernel';
@@ -14,7 +14,7 @@ import { QUALITY_ISSUE_SOURCE, type QualityIssueSource } from './quality-issue-s
 @Controller('bulletins')
 export class BulletinsController {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Optional() @Inject(QUALITY_ISSUE_SOURCE) private readonly qualityIssues: QualityIssueSource | null = null,
   ) {}
 
@@ -27,7 +27,7 @@ export class BulletinsController {
   @ApiReadRoute()
   async daily(@Query() query: DailyBulletinQuery): Promise<Bulletin> {
     const date = query.date ?? businessToday();
-    return buildBulletin(this.dataSource, 'daily', date, { from: date, to: date }, this.qualityIssues);
+    return buildBulletin(this.sql, 'daily', date, { from: date, to: date }, this.qualityIssues);
   }
 
   @Get('weekly')
@@ -41,6 +41,6 @@ export class BulletinsController {
     const week = query.week ?? isoWeekOf(businessToday());
     const interval = isoWeekDates(week);
     if (!interval) throw DomainError.invalid('invalid_week', [{ field: 'week', message: `${week} is not an ISO week` }]);
-    return buildBulletin(this.dataSource, 'weekly', week, interval, this.qualityIssues);
+    return buildBulletin(this.sql, 'weekly', week, interval, this.qualityIssues);
   }
 }

@@ -1,4 +1,5 @@
-import { rows, toCount, type ReadModelReader } from '../shared/read-model-reader';
+import type { SqlExecutor } from '@app/event-store';
+import { toCount } from '../shared/to-count';
 
 export interface OverdueApplication {
   applicationId: string;
@@ -23,14 +24,12 @@ const OPEN_AND_OVERDUE = `accepted_on <= $1::date AND (completed_on IS NULL OR c
   AND deadline < $1::date AND (paused_since IS NULL OR paused_since > $1::date)`;
 
 /** Applications overdue on `asOf`; `since`: the deadlines that passed on or after it are "new". */
-export async function overdueApplications(reader: ReadModelReader, asOf: string, since: string, limit = 100): Promise<OverdueList> {
-  const [counts] = await rows<{ total: string; newly: string }>(
-    reader,
+export async function overdueApplications(sql: SqlExecutor, asOf: string, since: string, limit = 100): Promise<OverdueList> {
+  const [counts] = await sql.query<{ total: string; newly: string }>(
     `SELECT count(*) AS total, count(*) FILTER (WHERE deadline >= $2::date) AS newly FROM rm_applications_v2 WHERE ${OPEN_AND_OVERDUE}`,
     [asOf, since],
   );
-  const items = await rows<OverdueApplication>(
-    reader,
+  const items = await sql.query<OverdueApplication>(
     `SELECT application_id AS "applicationId", matter_id AS "matterId", matter_code AS "matterCode", department_id AS "departmentId",
        region_code AS "regionCode", accepted_on::text AS "acceptedOn", deadline::text AS deadline
      FROM rm_applications_v2 WHERE ${OPEN_AND_OVERDUE} ORDER BY deadline, application_id LIMIT $2`,
@@ -41,12 +40,11 @@ export async function overdueApplications(reader: ReadModelReader, asOf: string,
 
 /** What happened in an interval: applications accepted and completed (from the day counters). */
 export async function activity(
-  reader: ReadModelReader,
+  sql: SqlExecutor,
   from: string,
   to: string,
 ): Promise<{ accepted: number; completed: number; completedOnTime: number }> {
-  const [sums] = await rows<{ accepted: string; completed: string; on_time: string }>(
-    reader,
+  const [sums] = await sql.query<{ accepted: string; completed: string; on_time: string }>(
     `SELECT coalesce(sum(accepted), 0) AS accepted, coalesce(sum(completed), 0) AS completed, coalesce(sum(on_time), 0) AS on_time
      FROM rm_application_counters_v2 WHERE grain = 'd' AND day BETWEEN $1::date AND $2::date`,
     [from, to],

@@ -1,7 +1,7 @@
 import { type MatterElements } from '@app/matters';
 import { toWorkingDays } from '@app/kernel';
 
-/** A matter version flattened to the indicator inputs (a `rm_matter_versions_v1` row). */
+/** A matter version flattened to the indicator inputs (the columns of a `rm_matter_in_force_v2` row but its period). */
 export function versionRow(matterId: string, version: number, effectiveFrom: string, elements: MatterElements, code: string | null) {
   return {
     matter_id: matterId,

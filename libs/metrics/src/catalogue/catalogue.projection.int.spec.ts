@@ -1,3 +1,4 @@
+import { eventsFor } from '@app/event-store';
 import { openTestSql, testBackends, type TestSql } from '@app/event-store/testing';
 import type { MatterElements } from '@app/matters';
 import { matterIndicators } from '../indicators/matter-indicators.query';
@@ -73,7 +74,7 @@ describe.each(testBackends())('the dated catalogue projection on %s', (backend) 
   beforeAll(async () => {
     db = await openTestSql(backend, 'metrics');
     await migrate(db.sql);
-    await db.sql.transaction((tx) => projection.apply(history(), tx));
+    await db.sql.transaction((tx) => projection.apply(eventsFor(projection, history()), tx));
   }, 60_000);
   afterAll(() => db.dispose());
 
@@ -98,7 +99,7 @@ describe.each(testBackends())('the dated catalogue projection on %s', (backend) 
   });
 
   it('is unchanged when a batch is applied again', async () => {
-    await db.sql.transaction((tx) => projection.apply(history(), tx));
+    await db.sql.transaction((tx) => projection.apply(eventsFor(projection, history()), tx));
     expect(await city('2019-04-30')).toMatchObject({ matters: 2 });
     const [{ n }] = await db.sql.query<{ n: string }>('SELECT count(*) AS n FROM rm_matter_in_force_v2');
     expect(Number(n)).toBe(4);

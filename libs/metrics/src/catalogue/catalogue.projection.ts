@@ -1,5 +1,4 @@
-import type { RecordedEvent } from '@app/event-store';
-import type { Projection } from '@app/event-store';
+import type { ProjectedEvent, Projection } from '@app/event-store';
 import type { SqlExecutor } from '@app/event-store';
 import { MATTER_EVENT_TYPES, type MatterEvent } from '@app/matters';
 import { bulkUpsert } from '../shared/bulk-upsert';
@@ -21,28 +20,23 @@ const PERIOD_COLUMNS = { ...VERSION_COLUMNS, valid_from: 'date', valid_to: 'date
  * per publish/suspend/resume/retire with the stream version as its order), then rewrite those
  * matters' periods in force. Events already in a timeline (same version, same seq) change nothing.
  */
-export class CatalogueProjection implements Projection {
+export class CatalogueProjection implements Projection<MatterEvent> {
   readonly name = 'assessment-catalogue';
   readonly version = 2;
   readonly handles = MATTER_EVENT_TYPES;
-
-  async setup(): Promise<void> {
-    // tables come from the TypeORM migration AssessmentCatalogueV21764500000000
-  }
 
   async reset(tx: SqlExecutor): Promise<void> {
     await tx.query('TRUNCATE rm_matter_timelines_v2, rm_matter_in_force_v2');
   }
 
-  async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
-    const ids = [...new Set(events.map((event) => (event.data as { matterId: string }).matterId))];
+  async apply(events: ProjectedEvent<MatterEvent>[], tx: SqlExecutor): Promise<void> {
+    const ids = [...new Set(events.map((event) => event.data.matterId))];
     const stored = await tx.query<MatterTimeline>(
       'SELECT matter_id, code, versions, statuses FROM rm_matter_timelines_v2 WHERE matter_id = ANY($1)',
       [ids],
     );
     const timelines = new Map(stored.map((row) => [row.matter_id, row]));
-    for (const recorded of events) {
-      const event = { type: recorded.type, data: recorded.data } as MatterEvent;
+    for (const event of events) {
       const id = event.data.matterId;
       const timeline = timelines.get(id) ?? { matter_id: id, code: null, versions: [], statuses: [] };
       timelines.set(id, timeline);
@@ -52,10 +46,10 @@ export class CatalogueProjection implements Projection {
         if (!timeline.versions.some((v) => v.version === version))
           timeline.versions.push(versionRow(id, version, effectiveFrom, elements, timeline.code));
       }
-      if (event.type in STATUS_OF && !timeline.statuses.some((s) => s.seq === recorded.version)) {
+      if (event.type in STATUS_OF && !timeline.statuses.some((s) => s.seq === event.version)) {
         const status = STATUS_OF[event.type as keyof typeof STATUS_OF];
         const fromDate = (event.data as { effectiveFrom: string }).effectiveFrom;
-        timeline.statuses.push({ seq: recorded.version, status, fromDate } satisfies StatusEntry);
+        timeline.statuses.push({ seq: event.version, status, fromDate } satisfies StatusEntry);
       }
     }
     const touched = [...timelines.values()];

@@ -1,7 +1,7 @@
 import { indicatorsByGroup, type IndicatorResult } from '../indicators/assessment-report';
 import type { ReportDates } from '../indicators/report-dates';
 import type { Scope } from '../indicators/scope';
-import type { ReadModelReader } from '../shared/read-model-reader';
+import type { SqlExecutor } from '@app/event-store';
 
 export type ExportLevel = '全市' | '区县' | '部门';
 
@@ -30,11 +30,11 @@ export const exportCells = (line: ExportLine): (string | number | null)[] => [
  * no region or department is given), then each region (区县, incl. 市本级) and each department (部门)
  * within it.
  */
-export async function exportLines(reader: ReadModelReader, dates: ReportDates, scope: Scope): Promise<Map<ExportLevel, ExportLine[]>> {
+export async function exportLines(sql: SqlExecutor, dates: ReportDates, scope: Scope): Promise<Map<ExportLevel, ExportLine[]>> {
   const [whole, regions, departments] = await Promise.all([
-    indicatorsByGroup(reader, dates, scope),
-    indicatorsByGroup(reader, dates, scope, 'region'),
-    indicatorsByGroup(reader, dates, scope, 'department'),
+    indicatorsByGroup(sql, dates, scope),
+    indicatorsByGroup(sql, dates, scope, 'region'),
+    indicatorsByGroup(sql, dates, scope, 'department'),
   ]);
   const wholeName = [scope.regionCode, scope.departmentId].filter(Boolean).join(' / ') || '全市';
   const lines = (level: ExportLevel, groups: Map<string, IndicatorResult[]>, name?: string) =>

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { ApiReadRoute, RequireRoles } from '@app/http';
 import { AssessmentQuery } from '../indicators/assessment-query.dto';
 import { REPORT_NOTES } from '../indicators/assessment-report';
@@ -15,7 +15,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @ApiTags('assessment')
 @Controller('reports')
 export class ExportsController {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   @Get('assessment.csv')
   @RequireRoles('assessor')
@@ -29,7 +29,7 @@ export class ExportsController {
   @ApiReadRoute()
   async csv(@Query() query: AssessmentQuery, @Res({ passthrough: true }) response: Response): Promise<string> {
     const dates = resolveReportDates(query);
-    const levels = await exportLines(this.dataSource, dates, { regionCode: query.regionCode, departmentId: query.departmentId });
+    const levels = await exportLines(this.sql, dates, { regionCode: query.regionCode, departmentId: query.departmentId });
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="assessment-${dates.asOf}.csv"`);
     return assessmentCsv(levels);
@@ -44,7 +44,7 @@ export class ExportsController {
   @ApiReadRoute()
   async xlsx(@Query() query: AssessmentQuery): Promise<StreamableFile> {
     const dates = resolveReportDates(query);
-    const levels = await exportLines(this.dataSource, dates, { regionCode: query.regionCode, departmentId: query.departmentId });
+    const levels = await exportLines(this.sql, dates, { regionCode: query.regionCode, departmentId: query.departmentId });
     const workbook = await assessmentXlsx(levels, dates, REPORT_NOTES);
     return new StreamableFile(workbook, { type: XLSX, disposition: `attachment; filename="assessment-${dates.asOf}.xlsx"` });
   }

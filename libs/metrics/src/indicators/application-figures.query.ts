@@ -1,4 +1,5 @@
-import { rows, toCount, type ReadModelReader } from '../shared/read-model-reader';
+import type { SqlExecutor } from '@app/event-store';
+import { toCount } from '../shared/to-count';
 import { groupColumn, scopeFilter, type GroupBy, type Scope } from './scope';
 import { addDays } from '@app/kernel';
 
@@ -25,7 +26,7 @@ const SUMS = ['accepted', 'online', 'mobile', 'completed', 'on_time', 'zero_visi
  * `asOf`'s month, then its days). The rows read depend on months × scopes, not on applications.
  */
 export async function applicationFigures(
-  reader: ReadModelReader,
+  sql: SqlExecutor,
   asOf: string,
   period: { from: string; to: string },
   scope: Scope,
@@ -39,8 +40,7 @@ export async function applicationFigures(
   const upToAsOf = `((grain = 'm' AND day < $5::date) OR (grain = 'd' AND day >= $5::date AND day <= $6::date))`;
   const filter = scopeFilter(scope, params);
   // two index range scans, each summing plain columns (no per-row FILTER expressions)
-  const result = await rows<Record<string, string>>(
-    reader,
+  const result = await sql.query<Record<string, string>>(
     `SELECT 'period' AS part, ${groupColumn(by)} AS group_id, ${SUMS.map((c) => `sum(${c}) AS ${c}`).join(', ')}, 0 AS open, 0 AS overdue
      FROM rm_application_counters_v2 WHERE ${inPeriod} ${filter} GROUP BY 2
      UNION ALL

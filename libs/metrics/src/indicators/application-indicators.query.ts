@@ -1,4 +1,4 @@
-import type { ReadModelReader } from '../shared/read-model-reader';
+import type { SqlExecutor } from '@app/event-store';
 import { applicationFigures, type ApplicationFigures } from './application-figures.query';
 import type { IndicatorCounts } from './indicator-definitions';
 import type { GroupBy, Scope } from './scope';
@@ -17,12 +17,12 @@ export const toApplicationIndicators = (figures: ApplicationFigures): Applicatio
  * acceptance), from the counters: the cost depends on months × scopes, not on events.
  */
 export async function applicationIndicators(
-  reader: ReadModelReader,
+  sql: SqlExecutor,
   period: { from: string; to: string },
   scope: Scope,
   by?: GroupBy,
 ): Promise<Map<string, ApplicationIndicators>> {
-  const figures = await applicationFigures(reader, period.to, period, scope, by);
+  const figures = await applicationFigures(sql, period.to, period, scope, by);
   return new Map([...figures].filter(([, f]) => f.accepted > 0).map(([group, f]) => [group, toApplicationIndicators(f)]));
 }
 

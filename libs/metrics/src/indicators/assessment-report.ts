@@ -1,4 +1,4 @@
-import type { ReadModelReader } from '../shared/read-model-reader';
+import type { SqlExecutor } from '@app/event-store';
 import { applicationFigures, NO_FIGURES, type ApplicationFigures } from './application-figures.query';
 import { NO_APPLICATIONS, toApplicationIndicators } from './application-indicators.query';
 import { EIGHTH_INDICATOR_NOTE, INDICATORS, type IndicatorKey } from './indicator-definitions';
@@ -36,12 +36,12 @@ export const REPORT_NOTES = [
 
 /** The eight indicators for the scope, or for each department/region of it when `by` is given. */
 export async function indicatorsByGroup(
-  reader: ReadModelReader,
+  sql: SqlExecutor,
   dates: ReportDates,
   scope: Scope,
   by?: GroupBy,
 ): Promise<Map<string, IndicatorResult[]>> {
-  return (await groupFigures(reader, dates, scope, by)).indicators;
+  return (await groupFigures(sql, dates, scope, by)).indicators;
 }
 
 /**
@@ -49,14 +49,14 @@ export async function indicatorsByGroup(
  * period's sums and open/overdue on `asOf`) — whatever the number of applications behind them.
  */
 async function groupFigures(
-  reader: ReadModelReader,
+  sql: SqlExecutor,
   dates: ReportDates,
   scope: Scope,
   by?: GroupBy,
 ): Promise<{ indicators: Map<string, IndicatorResult[]>; applications: Map<string, ApplicationFigures> }> {
   const [matters, applications] = await Promise.all([
-    matterIndicators(reader, dates.asOf, scope, by),
-    applicationFigures(reader, dates.asOf, dates.period, scope, by),
+    matterIndicators(sql, dates.asOf, scope, by),
+    applicationFigures(sql, dates.asOf, dates.period, scope, by),
   ]);
   const accepted = [...applications].filter(([, f]) => f.accepted > 0).map(([group]) => group);
   const groups = by ? [...new Set([...matters.keys(), ...accepted])].sort() : [''];
@@ -79,8 +79,8 @@ async function groupFigures(
   return { indicators, applications };
 }
 
-export async function assessmentReport(reader: ReadModelReader, dates: ReportDates, scope: Scope): Promise<AssessmentReport> {
-  const { indicators, applications } = await groupFigures(reader, dates, scope);
+export async function assessmentReport(sql: SqlExecutor, dates: ReportDates, scope: Scope): Promise<AssessmentReport> {
+  const { indicators, applications } = await groupFigures(sql, dates, scope);
   const operational = toOperationalFigures(applications.get('') ?? NO_FIGURES);
   return {
     scope: describeScope(scope),

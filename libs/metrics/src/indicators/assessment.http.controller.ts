@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { ApiReadRoute, RequireRoles } from '@app/http';
 import { resolveReportDates } from '../http/resolve-report-dates';
 import { AssessmentQuery } from './assessment-query.dto';
@@ -12,7 +12,7 @@ import { ReportCache } from '../shared/report-cache';
 @Controller('assessment')
 export class AssessmentController {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     private readonly cache: ReportCache,
   ) {}
 
@@ -28,6 +28,6 @@ export class AssessmentController {
   async assessment(@Query() query: AssessmentQuery): Promise<AssessmentReport> {
     const dates = resolveReportDates(query);
     const scope = { regionCode: query.regionCode, departmentId: query.departmentId };
-    return this.cache.get(JSON.stringify(['assessment', dates, scope]), () => assessmentReport(this.dataSource, dates, scope));
+    return this.cache.get(JSON.stringify(['assessment', dates, scope]), () => assessmentReport(this.sql, dates, scope));
   }
 }

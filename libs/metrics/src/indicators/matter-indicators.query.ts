@@ -1,4 +1,5 @@
-import { rows, toCount, type ReadModelReader } from '../shared/read-model-reader';
+import type { SqlExecutor } from '@app/event-store';
+import { toCount } from '../shared/to-count';
 import type { IndicatorCounts } from './indicator-definitions';
 import { groupColumn, scopeFilter, type GroupBy, type Scope } from './scope';
 
@@ -28,16 +29,10 @@ interface Totals {
  * Scope and grouping use the department and region of that version. The projection has worked
  * out those periods (`inForcePeriods`): one row per matter in force, read with one range filter.
  */
-export async function matterIndicators(
-  reader: ReadModelReader,
-  asOf: string,
-  scope: Scope,
-  by?: GroupBy,
-): Promise<Map<string, MatterIndicators>> {
+export async function matterIndicators(sql: SqlExecutor, asOf: string, scope: Scope, by?: GroupBy): Promise<Map<string, MatterIndicators>> {
   const params: unknown[] = [asOf];
   const filter = scopeFilter(scope, params);
-  const totals = await rows<Totals>(
-    reader,
+  const totals = await sql.query<Totals>(
     `SELECT ${groupColumn(by)} AS group_id,
        count(*) AS n,
        count(*) FILTER (WHERE online OR exempt_online) AS online,

@@ -1,4 +1,4 @@
-import type { ReadModelReader } from '../shared/read-model-reader';
+import type { SqlExecutor } from '@app/event-store';
 import { applicationFigures, NO_FIGURES, type ApplicationFigures } from './application-figures.query';
 import { percentRate } from './rate';
 import type { Scope } from './scope';
@@ -44,11 +44,11 @@ export function toOperationalFigures(figures: ApplicationFigures): OperationalFi
 }
 
 export async function operationalFigures(
-  reader: ReadModelReader,
+  sql: SqlExecutor,
   asOf: string,
   period: { from: string; to: string },
   scope: Scope,
 ): Promise<OperationalFigures> {
-  const figures = await applicationFigures(reader, asOf, period, scope);
+  const figures = await applicationFigures(sql, asOf, period, scope);
   return toOperationalFigures(figures.get('') ?? NO_FIGURES);
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { ApiReadRoute, RequireRoles } from '@app/http';
 import { resolveReportDates } from '../http/resolve-report-dates';
 import { RankingDto } from './ranking.dto';
@@ -12,7 +12,7 @@ import { ReportCache } from '../shared/report-cache';
 @Controller('rankings')
 export class RankingsController {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     private readonly cache: ReportCache,
   ) {}
 
@@ -27,7 +27,7 @@ export class RankingsController {
   async rankings(@Query() query: RankingsQuery): Promise<Ranking> {
     const dates = resolveReportDates(query);
     return this.cache.get(JSON.stringify(['ranking', query.indicator, query.by, dates]), () =>
-      ranking(this.dataSource, query.indicator, query.by, dates),
+      ranking(this.sql, query.indicator, query.by, dates),
     );
   }
 }

@@ -2,7 +2,7 @@ import { indicatorsByGroup } from '../indicators/assessment-report';
 import { indicatorDefinition, type IndicatorDefinition, type IndicatorKey } from '../indicators/indicator-definitions';
 import type { ReportDates } from '../indicators/report-dates';
 import type { GroupBy, Scope } from '../indicators/scope';
-import type { ReadModelReader } from '../shared/read-model-reader';
+import type { SqlExecutor } from '@app/event-store';
 import { rankRows, type RankingRow } from './rank-rows';
 
 export interface Ranking {
@@ -14,25 +14,19 @@ export interface Ranking {
 }
 
 /** Departments or regions ranked on one indicator (晾晒台). */
-export async function ranking(
-  reader: ReadModelReader,
-  key: IndicatorKey,
-  by: GroupBy,
-  dates: ReportDates,
-  scope: Scope = {},
-): Promise<Ranking> {
-  return (await rankings(reader, [key], by, dates, scope))[0];
+export async function ranking(sql: SqlExecutor, key: IndicatorKey, by: GroupBy, dates: ReportDates, scope: Scope = {}): Promise<Ranking> {
+  return (await rankings(sql, [key], by, dates, scope))[0];
 }
 
 /** Several rankings from one pair of grouped queries. */
 export async function rankings(
-  reader: ReadModelReader,
+  sql: SqlExecutor,
   keys: readonly IndicatorKey[],
   by: GroupBy,
   dates: ReportDates,
   scope: Scope = {},
 ): Promise<Ranking[]> {
-  const groups = await indicatorsByGroup(reader, dates, scope, by);
+  const groups = await indicatorsByGroup(sql, dates, scope, by);
   return keys.map((key) => {
     const { name, nameEn } = indicatorDefinition(key);
     const entries = [...groups].map(([id, results]) => ({ id, result: results.find((r) => r.key === key)! }));

@@ -1,5 +1,4 @@
-import { DataSource } from 'typeorm';
-import { CheckpointKeyedCache } from '@app/event-store';
+import { CheckpointKeyedCache, SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { ApplicationFactsProjection } from '../applications/application-facts.projection';
 import { CatalogueProjection } from '../catalogue/catalogue.projection';
 
@@ -8,7 +7,6 @@ export class ReportCache extends CheckpointKeyedCache {}
 
 export const reportCacheProvider = {
   provide: ReportCache,
-  inject: [DataSource],
-  useFactory: (dataSource: DataSource) =>
-    new ReportCache(dataSource, [new CatalogueProjection().name, new ApplicationFactsProjection().name]),
+  inject: [SQL_CLIENT],
+  useFactory: (sql: SqlClient) => new ReportCache(sql, [new CatalogueProjection().name, new ApplicationFactsProjection().name]),
 };

@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import type { CommandContext } from '@app/event-store';
+import { Inject, Injectable } from '@nestjs/common';
+import { SQL_CLIENT, type CommandContext, type SqlClient } from '@app/event-store';
 import { newAggregateId } from '@app/event-store';
 import { DomainError } from '@app/kernel';
 import { findingsToLog } from '../../domain/findings-to-log';
 import { checkMatter, type Finding } from '../../domain/rules';
 import { QualityIssueIntake } from '../log/quality-issue-intake';
 import { MatterLookup, type CurrentMatter } from '../matter-lookup';
-import { QualityIssueQueries } from '../read-model/quality-issue.queries';
-import { PublishedMatters } from './published-matters';
+import { rulesOfMatter } from '../read-model/quality-issue.queries';
+import { publishedMatterIds } from './published-matters';
 import type { LoggedFindingView, QualityCheckRunView } from './run-quality-checks.dto';
 
 /**
@@ -20,8 +20,7 @@ import type { LoggedFindingView, QualityCheckRunView } from './run-quality-check
 export class RunQualityChecksHandler {
   constructor(
     private readonly matters: MatterLookup,
-    private readonly published: PublishedMatters,
-    private readonly issues: QualityIssueQueries,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     private readonly intake: QualityIssueIntake,
   ) {}
 
@@ -34,7 +33,7 @@ export class RunQualityChecksHandler {
 
   private async publishedMatters(): Promise<CurrentMatter[]> {
     const found: CurrentMatter[] = [];
-    for (const id of await this.published.ids()) {
+    for (const id of await publishedMatterIds(this.sql)) {
       const matter = await this.matters.find(id);
       if (matter?.status === 'published') found.push(matter);
     }
@@ -44,7 +43,7 @@ export class RunQualityChecksHandler {
   private async checkOne(matter: CurrentMatter, context: CommandContext): Promise<LoggedFindingView[]> {
     const findings = checkMatter(matter.elements);
     if (findings.length === 0) return [];
-    const rules = await this.issues.rulesOfMatter(matter.matterId);
+    const rules = await rulesOfMatter(this.sql, matter.matterId);
     const open = rules.filter((rule) => rule.open);
     const logged: LoggedFindingView[] = [];
     for (const finding of findingsToLog(findings, open)) {

@@ -1,17 +1,20 @@
-import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiReadRoute, CurrentActor, RequireRoles, type Actor } from '@app/http';
-import { departmentScopeOf } from '../domain-actor';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { LedgerQuery } from '../read-model/quality-issue-query.dto';
-import { businessToday } from '@app/kernel';
+import { businessToday, departmentFilter } from '@app/kernel';
 import { LedgerView } from '../read-model/quality-issue.views';
-import { RectificationLedgerQuery } from './rectification-ledger.query';
+import { RectificationLedgerCache, rectificationLedger, type LedgerFilter } from './rectification-ledger.query';
 
 @ApiTags('rectification ledger')
 @RequireRoles('assessor', 'inspector')
 @Controller('rectification-ledger')
 export class RectificationLedgerController {
-  constructor(private readonly ledger: RectificationLedgerQuery) {}
+  constructor(
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly cache: RectificationLedgerCache,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -22,14 +25,12 @@ export class RectificationLedgerController {
   @ApiOkResponse({ type: LedgerView })
   @ApiReadRoute({ forbidden: 'a caller with a department names another in departmentId, or lacks the role' })
   get(@Query() query: LedgerQuery, @CurrentActor() actor: Actor) {
-    const scope = departmentScopeOf(actor);
-    if (scope && query.departmentId && query.departmentId !== scope)
-      throw new ForbiddenException(`you may read the ledger of ${scope} only, not of ${query.departmentId}`);
-    return this.ledger.asOf({
+    const filter: LedgerFilter = {
       asOf: query.asOf ?? businessToday(),
-      departmentId: scope ?? query.departmentId,
+      departmentId: departmentFilter(actor, query.departmentId),
       regionCode: query.regionCode,
       items: query.items ? { page: query.page, pageSize: query.pageSize } : undefined,
-    });
+    };
+    return this.cache.get(JSON.stringify(filter), () => rectificationLedger(this.sql, filter));
   }
 }

@@ -1,7 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CheckpointKeyedCache } from '@app/event-store';
-import { ISSUES_TABLE, STEPS_TABLE } from '../read-model/quality-issues.schema';
+import { CheckpointKeyedCache, SQL_CLIENT, type SqlClient, type SqlExecutor } from '@app/event-store';
+import { ISSUES_TABLE, STEPS_TABLE } from '../read-model/quality-issues.tables';
 import type { LedgerItemView, LedgerView } from '../read-model/quality-issue.views';
 
 export interface LedgerFilter {
@@ -41,60 +39,55 @@ interface CountRow {
   overdue: number;
 }
 
-@Injectable()
-export class RectificationLedgerQuery {
-  /** answers kept until the quality-issues projection moves (nothing served across a write) */
-  private readonly cache: CheckpointKeyedCache;
+/** The ledger's answers, kept until the quality-issues projection moves (nothing served across a write). */
+export class RectificationLedgerCache extends CheckpointKeyedCache {}
 
-  constructor(private readonly dataSource: DataSource) {
-    this.cache = new CheckpointKeyedCache(dataSource, ['quality-issues']);
-  }
+export const rectificationLedgerCacheProvider = {
+  provide: RectificationLedgerCache,
+  inject: [SQL_CLIENT],
+  useFactory: (sql: SqlClient) => new RectificationLedgerCache(sql, ['quality-issues']),
+};
 
-  asOf(filter: LedgerFilter): Promise<LedgerView> {
-    return this.cache.get(JSON.stringify(filter), () => this.compute(filter));
-  }
-
-  private async compute(filter: LedgerFilter): Promise<LedgerView> {
-    const params = [filter.asOf, filter.departmentId ?? null, filter.regionCode ?? null];
-    const rows: CountRow[] = await this.dataSource.query(
-      `${AS_OF}
+export async function rectificationLedger(sql: SqlExecutor, filter: LedgerFilter): Promise<LedgerView> {
+  const params = [filter.asOf, filter.departmentId ?? null, filter.regionCode ?? null];
+  const rows = await sql.query<CountRow>(
+    `${AS_OF}
        SELECT 'total' AS dim, NULL AS key, ${COUNTS} FROM scoped
        UNION ALL SELECT 'department', department_id, ${COUNTS} FROM scoped GROUP BY department_id
        UNION ALL SELECT 'region', region_code, ${COUNTS} FROM scoped GROUP BY region_code`,
-      params,
-    );
-    const counts = (row: CountRow) => ({
-      found: Number(row.found),
-      closed: Number(row.closed),
-      open: Number(row.open),
-      overdue: Number(row.overdue),
-    });
-    const total = rows.find((row) => row.dim === 'total');
-    const byKey = (a: CountRow, b: CountRow) => String(a.key).localeCompare(String(b.key));
-    const view: LedgerView = {
-      asOf: filter.asOf,
-      scope: {
-        ...(filter.departmentId && { departmentId: filter.departmentId }),
-        ...(filter.regionCode && { regionCode: filter.regionCode }),
-      },
-      ...(total ? counts(total) : { found: 0, closed: 0, open: 0, overdue: 0 }),
-      byDepartment: rows
-        .filter((r) => r.dim === 'department')
-        .sort(byKey)
-        .map((r) => ({ departmentId: String(r.key), ...counts(r) })),
-      byRegion: rows
-        .filter((r) => r.dim === 'region')
-        .sort(byKey)
-        .map((r) => ({ regionCode: String(r.key), ...counts(r) })),
-    };
-    if (!filter.items) return view;
-    const items = await this.dataSource.query(
-      `${AS_OF}
+    params,
+  );
+  const counts = (row: CountRow) => ({
+    found: Number(row.found),
+    closed: Number(row.closed),
+    open: Number(row.open),
+    overdue: Number(row.overdue),
+  });
+  const total = rows.find((row) => row.dim === 'total');
+  const byKey = (a: CountRow, b: CountRow) => String(a.key).localeCompare(String(b.key));
+  const view: LedgerView = {
+    asOf: filter.asOf,
+    scope: {
+      ...(filter.departmentId && { departmentId: filter.departmentId }),
+      ...(filter.regionCode && { regionCode: filter.regionCode }),
+    },
+    ...(total ? counts(total) : { found: 0, closed: 0, open: 0, overdue: 0 }),
+    byDepartment: rows
+      .filter((r) => r.dim === 'department')
+      .sort(byKey)
+      .map((r) => ({ departmentId: String(r.key), ...counts(r) })),
+    byRegion: rows
+      .filter((r) => r.dim === 'region')
+      .sort(byKey)
+      .map((r) => ({ regionCode: String(r.key), ...counts(r) })),
+  };
+  if (!filter.items) return view;
+  const items = await sql.query<LedgerItemView>(
+    `${AS_OF}
        SELECT issue_id AS id, matter_id AS "matterId", department_id AS "departmentId", region_code AS "regionCode", category, status,
               deadline::text AS deadline, overdue, found_on::text AS "foundOn"
        FROM scoped ORDER BY found_on, issue_id LIMIT $4 OFFSET $5`,
-      [...params, filter.items.pageSize, (filter.items.page - 1) * filter.items.pageSize],
-    );
-    return { ...view, items: items as LedgerItemView[], itemsTotal: view.found };
-  }
+    [...params, filter.items.pageSize, (filter.items.page - 1) * filter.items.pageSize],
+  );
+  return { ...view, items, itemsTotal: view.found };
 }

@@ -1,7 +1,7 @@
 import type { Projection } from '@app/event-store';
-import { MATTER_EVENT_TYPES } from '@app/matters';
+import { MATTER_EVENT_TYPES, type MatterEvent } from '@app/matters';
 import { bareMatterId } from '../ids';
-import { CATALOGUE_TABLE } from './quality-issues.schema';
+import { CATALOGUE_TABLE } from './quality-issues.tables';
 
 const STATUS_AFTER: Record<string, string | undefined> = {
   'matter.registered': 'draft',
@@ -12,13 +12,10 @@ const STATUS_AFTER: Record<string, string | undefined> = {
 };
 
 /** The catalogue's matter ids and statuses: what "run the checks over every published matter" iterates. */
-export const catalogueMattersProjection: Projection = {
+export const catalogueMattersProjection: Projection<MatterEvent> = {
   name: 'audit-catalogue-matters',
   version: 1,
   handles: MATTER_EVENT_TYPES,
-  async setup() {
-    // table comes from the QualityIssueReadModels migration
-  },
   async reset(tx) {
     await tx.query(`TRUNCATE ${CATALOGUE_TABLE}`);
   },

@@ -1,11 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { SqlExecutor } from '@app/event-store';
 import type { Page } from '@app/http';
 import { businessToday } from '@app/kernel';
 import { categoryDefinition, type QualityIssueCategory } from '../../domain/categories';
 import type { IssueRow, StepRow } from './quality-issue-rows';
 import type { IssueDetailView, IssueView } from './quality-issue.views';
-import { ISSUES_TABLE, STEPS_TABLE } from './quality-issues.schema';
+import { ISSUES_TABLE, STEPS_TABLE } from './quality-issues.tables';
 
 export interface IssueFilter {
   departmentId?: string;
@@ -22,67 +21,63 @@ const ISSUE_COLUMNS = `issue_id, matter_id, department_id, region_code, category
   found_at, found_on::text AS found_on, closed_at, closed_on::text AS closed_on, inspector, last_note, returned_with, updated_at,
   version, position::text AS position`;
 
-/** Issue list and detail, from the read model only. */
-@Injectable()
-export class QualityIssueQueries {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async get(id: string): Promise<IssueDetailView | null> {
-    const [row] = await this.dataSource.query(`SELECT ${ISSUE_COLUMNS} FROM ${ISSUES_TABLE} WHERE issue_id = $1`, [id]);
-    if (!row) return null;
-    const steps: (StepRow & { position: string })[] = await this.dataSource.query(
-      `SELECT step, status, at, on_date::text AS on_date, actor, text, deadline::text AS deadline, version, position::text AS position
+/** One issue with the history of its loop steps, from the read model only. */
+export async function qualityIssue(sql: SqlExecutor, id: string): Promise<IssueDetailView | null> {
+  const [row] = await sql.query<IssueRow>(`SELECT ${ISSUE_COLUMNS} FROM ${ISSUES_TABLE} WHERE issue_id = $1`, [id]);
+  if (!row) return null;
+  const steps = await sql.query<StepRow & { position: string }>(
+    `SELECT step, status, at, on_date::text AS on_date, actor, text, deadline::text AS deadline, version, position::text AS position
        FROM ${STEPS_TABLE} WHERE issue_id = $1 ORDER BY version`,
-      [id],
-    );
-    const history = steps.map((s) => ({
-      step: s.step,
-      status: s.status,
-      at: s.at,
-      date: s.on_date,
-      actor: s.actor,
-      text: s.text,
-      deadline: s.deadline,
-      version: Number(s.version),
-      position: Number(s.position),
-    }));
-    return { ...toView(row, businessToday()), history };
-  }
+    [id],
+  );
+  const history = steps.map((s) => ({
+    step: s.step,
+    status: s.status,
+    at: s.at,
+    date: s.on_date,
+    actor: s.actor,
+    text: s.text,
+    deadline: s.deadline,
+    version: Number(s.version),
+    position: Number(s.position),
+  }));
+  return { ...toView(row, businessToday()), history };
+}
 
-  async list(filter: IssueFilter): Promise<Page<IssueView>> {
-    const today = businessToday();
-    const params: unknown[] = [];
-    const conditions: string[] = [];
-    const where = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (filter.departmentId) where('department_id = ?', filter.departmentId);
-    if (filter.regionCode) where('region_code = ?', filter.regionCode);
-    if (filter.matterId) where('matter_id = ?', filter.matterId);
-    if (filter.category) where('category = ?', filter.category);
-    if (filter.status === 'open') conditions.push(`status <> 'closed'`);
-    else if (filter.status) where('status = ?', filter.status);
-    if (filter.overdue !== undefined) where(`(status <> 'closed' AND deadline < ?::date) = ${filter.overdue ? 'true' : 'false'}`, today);
-    const clause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${ISSUES_TABLE} ${clause}`, params);
-    const rows = await this.dataSource.query(
-      `SELECT ${ISSUE_COLUMNS} FROM ${ISSUES_TABLE} ${clause}
+/** Issues, newest first, filtered, a page of them. */
+export async function qualityIssuePage(sql: SqlExecutor, filter: IssueFilter): Promise<Page<IssueView>> {
+  const today = businessToday();
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  const where = (condition: string, value: unknown) => {
+    params.push(value);
+    conditions.push(condition.replaceAll('?', `$${params.length}`));
+  };
+  if (filter.departmentId) where('department_id = ?', filter.departmentId);
+  if (filter.regionCode) where('region_code = ?', filter.regionCode);
+  if (filter.matterId) where('matter_id = ?', filter.matterId);
+  if (filter.category) where('category = ?', filter.category);
+  if (filter.status === 'open') conditions.push(`status <> 'closed'`);
+  else if (filter.status) where('status = ?', filter.status);
+  if (filter.overdue !== undefined) where(`(status <> 'closed' AND deadline < ?::date) = ${filter.overdue ? 'true' : 'false'}`, today);
+  const clause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const [{ total }] = await sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${ISSUES_TABLE} ${clause}`, params);
+  const rows = await sql.query<IssueRow>(
+    `SELECT ${ISSUE_COLUMNS} FROM ${ISSUES_TABLE} ${clause}
        ORDER BY found_at DESC, issue_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
-    );
-    return { items: rows.map((row: IssueRow) => toView(row, today)), page: filter.page, pageSize: filter.pageSize, total: Number(total) };
-  }
+    [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+  );
+  return { items: rows.map((row) => toView(row, today)), page: filter.page, pageSize: filter.pageSize, total: Number(total) };
+}
 
-  /** Rules with an issue still open on the matter, and how many issues each rule has ever logged there. */
-  async rulesOfMatter(matterId: string): Promise<{ rule: string; open: boolean; logged: number }[]> {
-    const rows: { rule: string; open: boolean; logged: number }[] = await this.dataSource.query(
-      `SELECT rule, bool_or(status <> 'closed') AS open, count(*)::int AS logged
+/** Rules with an issue still open on the matter, and how many issues each rule has ever logged there. */
+export async function rulesOfMatter(sql: SqlExecutor, matterId: string): Promise<{ rule: string; open: boolean; logged: number }[]> {
+  const rows = await sql.query<{ rule: string; open: boolean; logged: number }>(
+    `SELECT rule, bool_or(status <> 'closed') AS open, count(*)::int AS logged
        FROM ${ISSUES_TABLE} WHERE matter_id = $1 AND rule IS NOT NULL GROUP BY rule`,
-      [matterId],
-    );
-    return rows.map((row) => ({ rule: row.rule, open: row.open === true, logged: Number(row.logged) }));
-  }
+    [matterId],
+  );
+  return rows.map((row) => ({ rule: row.rule, open: row.open === true, logged: Number(row.logged) }));
 }
 
 function toView(row: IssueRow, today: string): IssueView {

@@ -5,7 +5,7 @@ import { QUALITY_ISSUE_EVENT_TYPES, type QualityIssueEvent } from '../../domain/
 import { businessCalendar } from '@app/kernel';
 import { bareIssueId } from '../ids';
 import { applyIssueEvent, type IssueRow, type StepRow } from './quality-issue-rows';
-import { ISSUES_TABLE, STEPS_TABLE } from './quality-issues.schema';
+import { ISSUES_TABLE, STEPS_TABLE } from './quality-issues.tables';
 
 const ISSUE_COLUMNS = `issue_id, matter_id, department_id, region_code, category, description, rule, status, deadline::text AS deadline,
   found_at, found_on::text AS found_on, closed_at, closed_on::text AS closed_on, inspector, last_note, returned_with, updated_at,
@@ -18,14 +18,11 @@ const ISSUE_COLUMNS = `issue_id, matter_id, department_id, region_code, category
  */
 export const QUALITY_ISSUES_PROJECTION = 'quality-issues';
 
-export function qualityIssuesProjection(timeZone: string = businessCalendar().timeZone): Projection {
+export function qualityIssuesProjection(timeZone: string = businessCalendar().timeZone): Projection<QualityIssueEvent> {
   return {
     name: QUALITY_ISSUES_PROJECTION,
     version: 1,
     handles: QUALITY_ISSUE_EVENT_TYPES,
-    async setup() {
-      // tables come from the QualityIssueReadModels migration
-    },
     async reset(tx) {
       await tx.query(`TRUNCATE ${ISSUES_TABLE}, ${STEPS_TABLE}`);
     },
@@ -34,7 +31,7 @@ export function qualityIssuesProjection(timeZone: string = businessCalendar().ti
       const steps: StepRow[] = [];
       const changed = new Set<string>();
       for (const recorded of events) {
-        const event = { type: recorded.type, data: recorded.data } as QualityIssueEvent;
+        const event: QualityIssueEvent = recorded;
         const issueId = bareIssueId(recorded.streamId);
         const current = rows.get(issueId);
         if (current && recorded.version <= current.version) continue;

@@ -1,10 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { type Actor, ApiProblem, ApiReadRoute, CorrelationId, CurrentActor, IdParam, RequireRoles } from '@app/http';
 import { APPLICATION_NOT_FOUND } from '../http/lifecycle-route.decorator';
 import type { ApplicantInClear } from '../../personal-data';
-import { DiscloseApplicant } from './disclose-applicant.query';
+import { ApplicantDisclosure } from './applicant-disclosure';
 
 class ApplicantInClearView {
   @ApiProperty({ enum: ['person', 'organisation'] })
@@ -18,7 +17,7 @@ class ApplicantInClearView {
 @ApiTags('applications 办件')
 @Controller('applications')
 export class DiscloseApplicantController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly disclosure: ApplicantDisclosure) {}
 
   @Get(':id/applicant')
   @RequireRoles('window_staff')
@@ -32,6 +31,6 @@ export class DiscloseApplicantController {
   @ApiReadRoute({ id: 'the application id', notFound: APPLICATION_NOT_FOUND })
   @ApiProblem(410, 'the applicant’s personal data was erased')
   disclose(@IdParam() id: string, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<ApplicantInClear> {
-    return this.queries.execute(new DiscloseApplicant(id, actor, correlationId));
+    return this.disclosure.disclose(id, actor, correlationId);
   }
 }

@@ -1,17 +1,18 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { type Actor, ApiReadRoute, CurrentActor, IdParam, ReadsOwnWrites } from '@app/http';
+import { businessCalendar, businessToday, departmentFilter, inScope, notFound } from '@app/kernel';
 import { APPLICATION_NOT_FOUND } from '../http/lifecycle-route.decorator';
 import { ApplicationPageView, GetApplicationQueryDto, ListApplicationsQueryDto } from './application-queries.dto';
+import { applicationById, applicationPage } from './application.queries';
 import { ApplicationView } from './application.view';
-import { GetApplication } from './get-application.query';
-import { ListApplications } from './list-applications.query';
+import { toApplicationView } from './to-application-view';
 
 @ApiTags('applications 办件')
 @Controller('applications')
 export class ApplicationsQueryController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   @Get(':id')
   @ReadsOwnWrites('application')
@@ -23,8 +24,10 @@ export class ApplicationsQueryController {
   })
   @ApiOkResponse({ type: ApplicationView, description: 'ETag: the stream version' })
   @ApiReadRoute({ id: 'the application id', notFound: APPLICATION_NOT_FOUND })
-  get(@IdParam() id: string, @Query() query: GetApplicationQueryDto, @CurrentActor() actor: Actor): Promise<ApplicationView> {
-    return this.queries.execute(new GetApplication(id, actor, query.asOf));
+  async get(@IdParam() id: string, @Query() query: GetApplicationQueryDto, @CurrentActor() actor: Actor): Promise<ApplicationView> {
+    const row = await applicationById(this.sql, id);
+    if (!row || !inScope(actor, row.department_id)) throw notFound('application', id);
+    return toApplicationView(row, query.asOf ?? businessToday(), businessCalendar());
   }
 
   @Get()
@@ -34,7 +37,16 @@ export class ApplicationsQueryController {
   })
   @ApiOkResponse({ type: ApplicationPageView })
   @ApiReadRoute({ forbidden: 'departmentId names another department than the caller’s' })
-  list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor): Promise<ApplicationPageView> {
-    return this.queries.execute(new ListApplications(query, actor));
+  async list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor): Promise<ApplicationPageView> {
+    const today = businessToday();
+    const calendar = businessCalendar();
+    const { departmentId, status, overdue, page, pageSize } = query;
+    const rows = await applicationPage(
+      this.sql,
+      { departmentId: departmentFilter(actor, departmentId), status, overdue, page, pageSize },
+      today,
+      calendar,
+    );
+    return { ...rows, items: rows.items.map((row) => toApplicationView(row, today, calendar)) };
   }
 }

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The `applications` read model, version 1 (`ApplicationsProjection`), table `rm_application_files_v1`
- * (one 办件 file per row; `rm_applications_v1` is the assessment facts of libs/metrics). One row per application:
+ * (one 办件 file per row; `rm_applications_v2` is the assessment facts of libs/metrics). One row per application:
  * the folded state (for the as-of clock) plus the columns the list filters on. `deadline` counts
  * only closed pauses; an open pause can only move it later, so `deadline < today` finds every
  * open application that may be overdue.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
-import type { Checkpoint, RecordedEvent } from '@app/event-store';
+import { eventsFor, type Checkpoint, type RecordedEvent } from '@app/event-store';
 import { openTestSql, testBackends, TestSql } from '@app/event-store/testing';
 import type { ApplicationEvent } from '../../domain';
 import {
@@ -77,18 +77,18 @@ describe.each(testBackends())('applications projection on %s', (backend) => {
       },
     ];
 
-    await db.sql.transaction((tx) => projection.apply([...late, ...paused.slice(0, 3)], tx));
-    await db.sql.transaction((tx) => projection.apply(paused.slice(3), tx));
+    await db.sql.transaction((tx) => projection.apply(eventsFor(projection, [...late, ...paused.slice(0, 3)]), tx));
+    await db.sql.transaction((tx) => projection.apply(eventsFor(projection, paused.slice(3)), tx));
     expect((await rows())[1]).toMatchObject({ status: 'suspended', deadline: '2019-10-12', open_pauses: 1 });
-    await db.sql.transaction((tx) => projection.apply(resumedLater.slice(5), tx));
+    await db.sql.transaction((tx) => projection.apply(eventsFor(projection, resumedLater.slice(5)), tx));
     expect(await rows()).toEqual(expected);
 
-    await db.sql.transaction((tx) => projection.apply([...late, ...resumedLater], tx)); // a replay changes nothing
+    await db.sql.transaction((tx) => projection.apply(eventsFor(projection, [...late, ...resumedLater]), tx)); // a replay changes nothing
     expect(await rows()).toEqual(expected);
 
     await db.sql.transaction(async (tx) => {
       await projection.reset(tx);
-      await projection.apply([...late, ...resumedLater], tx);
+      await projection.apply(eventsFor(projection, [...late, ...resumedLater]), tx);
     });
     expect(await rows()).toEqual(expected);
   });

@@ -1,5 +1,4 @@
-import type { RecordedEvent } from '@app/event-store';
-import type { Projection } from '@app/event-store';
+import type { ProjectedEvent, Projection } from '@app/event-store';
 import { loadStoredRows } from '@app/event-store';
 import type { SqlExecutor } from '@app/event-store';
 import { APPLICATION_EVENT_TYPES, ApplicationEvent, ApplicationState, evolveApplication } from '../../domain';
@@ -42,22 +41,20 @@ const COLUMN_TYPES =
  * The `applications` read model: one row per application stream. A batch loads the rows of its
  * streams, folds the new events with the domain's `evolveApplication` (skipping versions already
  * applied, so a replay changes nothing) and writes them back in one multi-row upsert.
- * Tables come from the migration; `setup` has nothing to do.
+ * Tables come from the migration.
  */
-export class ApplicationsProjection implements Projection {
+export class ApplicationsProjection implements Projection<ApplicationEvent> {
   readonly name = 'applications';
   readonly version = 1;
   readonly handles = APPLICATION_EVENT_TYPES;
 
   constructor(private readonly calendar: WorkingDayCalendar = businessCalendar()) {}
 
-  async setup(): Promise<void> {}
-
   async reset(tx: SqlExecutor): Promise<void> {
     await tx.query(`TRUNCATE ${APPLICATIONS_TABLE}`);
   }
 
-  async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
+  async apply(events: ProjectedEvent<ApplicationEvent>[], tx: SqlExecutor): Promise<void> {
     const streams = new Map<string, { state: ApplicationState; version: number; position: number; changed: boolean }>();
     const stored = await loadStoredRows(
       events,
@@ -76,7 +73,7 @@ export class ApplicationsProjection implements Projection {
       const id = applicationIdOf(event.streamId);
       const current = streams.get(id) ?? { state: { status: 'none' }, version: 0, position: 0, changed: false };
       if (event.version <= current.version) continue;
-      const state = evolveApplication(current.state, { type: event.type, data: event.data } as ApplicationEvent);
+      const state = evolveApplication(current.state, event);
       streams.set(id, { state, version: event.version, position: event.position, changed: true });
     }
     const rows: ApplicationRowValues[] = [];

@@ -1,23 +1,18 @@
 import { displayStatus, handlingClock } from '../../domain';
-import type { ApplicationRow } from './application-row.entity';
+import type { ApplicationRecord } from './application.queries';
 import type { ApplicationView } from './application.view';
 import { CalendarDate, WorkingDayCalendar } from '@app/kernel';
 
 /** A read-model row as the API shows it, the clock as of `asOf` (the domain's `handlingClock`). */
-export function toApplicationView(
-  row: ApplicationRow,
-  keyPresent: boolean,
-  asOf: CalendarDate,
-  calendar: WorkingDayCalendar,
-): ApplicationView {
+export function toApplicationView(row: ApplicationRecord, asOf: CalendarDate, calendar: WorkingDayCalendar): ApplicationView {
   const state = row.state;
-  if (state.status === 'none') throw new Error(`read model row ${row.applicationId} has no application`);
+  if (state.status === 'none') throw new Error(`read model row ${row.application_id} has no application`);
   const clock = handlingClock(state, asOf, calendar);
   const handled = 'acceptedAt' in state ? state : null;
   const decided = 'completedAt' in state ? state : null;
   const { kind, nameMasked, idNumberMasked } = state.applicant;
   return {
-    id: row.applicationId,
+    id: row.application_id,
     matterId: state.matterId,
     matterCode: state.matter.code,
     matterVersion: state.matter.version,
@@ -41,7 +36,7 @@ export function toApplicationView(
     rejection: state.status === 'rejected' ? { reason: state.reason, at: state.rejectedAt } : null,
     supplementItems: state.status === 'supplement_requested' ? state.items : null,
     pauses: handled ? handled.pauses.map(({ kind, detail, startedAt, endedAt }) => ({ kind, detail, startedAt, endedAt })) : [],
-    applicant: { kind, name: nameMasked, idNumber: idNumberMasked, erased: !keyPresent },
+    applicant: { kind, name: nameMasked, idNumber: idNumberMasked, erased: !row.key_present },
     version: row.version,
     position: Number(row.position),
   };

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandExecutor, EVENT_STORE, EventStoreUnavailableError, newAggregateId, type EventStore } from '@app/event-store';
 import type { CommandContext, CommandResult } from '@app/event-store';
-import { businessCalendar, DomainError } from '@app/kernel';
+import { businessCalendar, DomainError, inScope, outOfScope } from '@app/kernel';
 import { toMatterSnapshot, versionInForce, type ApplicantInClear, type ApplicationChannel, type MatterSnapshot } from '../../domain';
 import { currentElements, readMatter } from '../../matters/matter.aggregate';
 import { ApplicantCipher, sealApplicant } from '../../personal-data';
 import { ApplicantKeyStore } from '../applicant-keys/applicant-key-store';
 import { applications } from '../application.aggregate';
-import { assertDepartment, assertMayHandle } from '../application-scope';
+import { assertMayHandle } from '../application-scope';
 
 /** POST /api/v1/applications: the applicant arrives in clear and is sealed here. */
 export interface Submission {
@@ -36,7 +36,7 @@ export class ApplicationIntake {
   async submit(submission: Submission, context: CommandContext): Promise<CommandResult> {
     assertMayHandle(context.actor);
     const matter = await this.matterAt(submission.matterId, context.at);
-    assertDepartment(context.actor, matter.departmentId);
+    if (!inScope(context.actor, matter.departmentId)) throw outOfScope(context.actor, matter.departmentId);
     const { userId } = context.actor;
     const key = context.idempotencyKey;
     const applicationId = newAggregateId(key ? { userId, idempotencyKey: key, command: context.command } : undefined);

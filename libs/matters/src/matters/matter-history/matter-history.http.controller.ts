@@ -1,21 +1,24 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { type Actor, ApiReadRoute, CurrentActor, IdParam, ReadQuery } from '@app/http';
+import { inScope, notFound } from '@app/kernel';
 import { MATTER_NOT_FOUND } from '../matter-read-model/matters.http.controller';
-import { GetMatterHistoryQuery } from './get-matter-history.query';
+import { matterHistory } from './matter-history.query';
 import { MatterHistoryEntryDto } from './matter-history-entry.dto';
 
 @ApiTags('matters')
 @Controller('matters')
 export class MatterHistoryController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get(':id/history')
   @ApiOperation({ summary: "The matter's events, oldest first: {type, version, position, at, recordedAt, actor, data}" })
   @ApiOkResponse({ type: [MatterHistoryEntryDto] })
   @ApiReadRoute({ id: 'the matter id', notFound: MATTER_NOT_FOUND })
-  history(@IdParam() id: string, @Query() _query: ReadQuery, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetMatterHistoryQuery(id, actor));
+  async history(@IdParam() id: string, @Query() _query: ReadQuery, @CurrentActor() actor: Actor): Promise<MatterHistoryEntryDto[]> {
+    const { departmentId, entries } = await matterHistory(this.store, id);
+    if (entries.length === 0 || !inScope(actor, departmentId)) throw notFound('matter', id);
+    return entries;
   }
 }

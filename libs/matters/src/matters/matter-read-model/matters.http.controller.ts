@@ -1,11 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, ApiReadRoute, CurrentActor, IdParam, ReadQuery, ReadsOwnWrites } from '@app/http';
-import { GetMatterQuery } from './get-matter.query';
-import { ListMattersQuery } from './list-matters.query';
+import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { type Actor, ApiReadRoute, CurrentActor, type Page, ReadQuery, IdParam, ReadsOwnWrites } from '@app/http';
+import { departmentFilter, inScope, notFound } from '@app/kernel';
 import { ListMattersQueryDto } from './list-matters.query-dto';
-import { MatterDetailDto, MatterPageDto } from './matter-view.dtos';
+import { matterById, matterPage } from './matter.queries';
+import { MatterDetailDto, MatterPageDto, type MatterSummaryDto } from './matter-view.dtos';
+import { toMatterDetail, toMatterSummary } from './to-matter-view';
 
 export const MATTER_NOT_FOUND = "unknown matter — or another department's, for a caller whose token names a department";
 
@@ -13,7 +14,7 @@ export const MATTER_NOT_FOUND = "unknown matter — or another department's, for
 @ApiTags('matters')
 @Controller('matters')
 export class MattersController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   @Get()
   @ApiOperation({
@@ -22,8 +23,9 @@ export class MattersController {
   })
   @ApiOkResponse({ type: MatterPageDto })
   @ApiReadRoute({ forbidden: 'departmentId names another department than the token’s' })
-  list(@Query() query: ListMattersQueryDto, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new ListMattersQuery(query, actor));
+  async list(@Query() query: ListMattersQueryDto, @CurrentActor() actor: Actor): Promise<Page<MatterSummaryDto>> {
+    const page = await matterPage(this.sql, { ...query, departmentId: departmentFilter(actor, query.departmentId) });
+    return { ...page, items: page.items.map(toMatterSummary) };
   }
 
   @Get(':id')
@@ -31,7 +33,9 @@ export class MattersController {
   @ApiOperation({ summary: 'A matter: latest elements, status, versions with effective dates; ETag the stream version' })
   @ApiOkResponse({ type: MatterDetailDto })
   @ApiReadRoute({ id: 'the matter id', notFound: MATTER_NOT_FOUND })
-  get(@IdParam() id: string, @Query() _query: ReadQuery, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetMatterQuery(id, actor));
+  async get(@IdParam() id: string, @Query() _query: ReadQuery, @CurrentActor() actor: Actor): Promise<MatterDetailDto> {
+    const row = await matterById(this.sql, id);
+    if (!row || !inScope(actor, row.department_id)) throw notFound('matter', id);
+    return toMatterDetail(row);
   }
 }

@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import type { Checkpoint, RecordedEvent } from '@app/event-store';
+import { eventsFor, type Checkpoint, type RecordedEvent } from '@app/event-store';
 import { openTestSql, testBackends, type TestSql } from '@app/event-store/testing';
 import type { MatterEvent } from '../../domain/matter';
 import { elements, published, registered, suspended } from '../../domain/matter/matter.test-fixtures';
@@ -33,7 +33,7 @@ describe.each(testBackends())('the matters projection on %s', (backend) => {
   afterAll(() => db.dispose());
   beforeEach(() => db.sql.transaction((tx) => mattersProjection.reset(tx)));
 
-  const apply = (events: RecordedEvent[]) => db.sql.transaction((tx) => mattersProjection.apply(events, tx));
+  const apply = (events: RecordedEvent[]) => db.sql.transaction((tx) => mattersProjection.apply(eventsFor(mattersProjection, events), tx));
   const rows = () =>
     db.sql.query<Record<string, unknown>>(`SELECT *, effective_from::text AS effective_from FROM ${MATTERS_TABLE} ORDER BY matter_id`);
 

@@ -1,32 +1,20 @@
-import { GoneException, Inject } from '@nestjs/common';
-import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { GoneException, Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import type { Actor } from '@app/http';
 import { type ApplicationSubmitted } from '../../domain';
 import { ApplicantCipher, openApplicant, type ApplicantInClear } from '../../personal-data';
 import { ApplicantKeyStore } from '../applicant-keys/applicant-key-store';
-import { confinedTo } from '../application-scope';
 import { applicationStreamId } from '../application-stream';
-import { DomainError, READ_AUDIT, type ReadAudit } from '@app/kernel';
-
-/** The applicant's name and id number in clear, for the window handling the application. */
-export class DiscloseApplicant extends Query<ApplicantInClear> {
-  constructor(
-    readonly applicationId: string,
-    readonly actor: Actor,
-    readonly correlationId: string,
-  ) {
-    super();
-  }
-}
+import { inScope, notFound, READ_AUDIT, type ReadAudit } from '@app/kernel';
 
 /**
  * Opens the sealed applicant of the application's `submitted` event with its key — and records
- * the read in the audit trail before returning anything. Another department's application is
+ * the read in the audit trail before returning anything: the applicant's name and id number in
+ * clear, for the window handling the application. Another department's application is
  * unknown (404); an erased applicant is 410.
  */
-@QueryHandler(DiscloseApplicant)
-export class DiscloseApplicantHandler implements IQueryHandler<DiscloseApplicant> {
+@Injectable()
+export class ApplicantDisclosure {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly keys: ApplicantKeyStore,
@@ -34,14 +22,11 @@ export class DiscloseApplicantHandler implements IQueryHandler<DiscloseApplicant
     @Inject(READ_AUDIT) private readonly audit: ReadAudit,
   ) {}
 
-  async execute({ applicationId, actor, correlationId }: DiscloseApplicant): Promise<ApplicantInClear> {
+  async disclose(applicationId: string, actor: Actor, correlationId: string): Promise<ApplicantInClear> {
     const streamId = applicationStreamId(applicationId);
     const [first] = await this.store.readStream(streamId, { limit: 1 });
     const submitted = first?.type === 'application.submitted' ? (first.data as ApplicationSubmitted['data']) : undefined;
-    const confined = confinedTo(actor);
-    if (!submitted || (confined !== null && submitted.matter.departmentId !== confined)) {
-      throw new DomainError('not_found', 'application not found');
-    }
+    if (!submitted || !inScope(actor, submitted.matter.departmentId)) throw notFound('application', applicationId);
     const key = await this.keys.find(submitted.applicant.keyId);
     if (!key) throw new GoneException('the applicant’s personal data was erased');
     const applicant = openApplicant(submitted.applicant, key, this.cipher);
