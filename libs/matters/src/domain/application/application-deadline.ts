@@ -1,7 +1,7 @@
 import type { CalendarDate } from '@app/kernel';
 import type { WorkingDayCalendar } from '@app/kernel';
 import type { ApplicationState } from './application.state';
-import { pausedWorkdays } from './pause-periods';
+import { pausedWorkdays, type PausePeriod } from './pause-periods';
 
 /** The handling clock of an application as of a date: what the API and the projections show. */
 export interface HandlingClock {
@@ -44,12 +44,35 @@ export function handlingClock(state: ApplicationState, asOf: CalendarDate, calen
   const acceptedOn = calendar.businessDate(state.acceptedAt);
   if (acceptedOn > asOf) return NOT_STARTED;
   const returnedOn = returnedOnAsOf(state, asOf, calendar);
-  const paused = pausedWorkdays(state.pauses, returnedOn ?? asOf, calendar);
-  const deadline = calendar.addWorkingDays(acceptedOn, state.matter.promisedWorkdays + paused);
+  const { deadline, pausedWorkdays: paused } = deadlineAsOf(
+    { acceptedOn, promisedWorkdays: state.matter.promisedWorkdays, pauses: state.pauses },
+    returnedOn ?? asOf,
+    calendar,
+  );
   const completedDate = state.status === 'completed' || state.status === 'delivered' ? calendar.businessDate(state.completedAt) : null;
   const completedOn = completedDate !== null && completedDate <= asOf ? completedDate : null;
   const overdue = completedOn !== null ? completedOn > deadline : returnedOn === null && asOf > deadline;
   return { acceptedOn, deadline, pausedWorkdays: paused, completedOn, overdue };
+}
+
+/** What a deadline is computed from: the day of acceptance, the promised limit, the pauses. */
+export interface DeadlineBasis {
+  acceptedOn: CalendarDate;
+  promisedWorkdays: number;
+  pauses: readonly PausePeriod[];
+}
+
+/**
+ * The one deadline formula (api.md): the (promised + paused)th working day after acceptance,
+ * the pauses counted as of `asOf`. `handlingClock` and the supervision warnings both use it.
+ */
+export function deadlineAsOf(
+  basis: DeadlineBasis,
+  asOf: CalendarDate,
+  calendar: WorkingDayCalendar,
+): { deadline: CalendarDate; pausedWorkdays: number } {
+  const paused = pausedWorkdays(basis.pauses, asOf, calendar);
+  return { deadline: calendar.addWorkingDays(basis.acceptedOn, basis.promisedWorkdays + paused), pausedWorkdays: paused };
 }
 
 /** The business date of the return (退件) when returned on or before `asOf`, else null: the clock stops there. */
