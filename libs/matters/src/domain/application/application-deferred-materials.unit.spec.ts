@@ -67,10 +67,13 @@ describe('application decider — 容缺受理 (acceptance with materials outsta
         .when(accept({ deferredMaterials: ['营业执照复印件', '申请书'], deferredDueOn: '2019-10-25' }))
         .then([acceptedDeferred('2019-10-25', ['营业执照复印件', '申请书'])]);
     });
-    it('never defaults past the deadline: a 3-day matter has its materials due on its deadline', () => {
+    it('refuses a default due date past the deadline: a 3-day matter must be given one (400)', () => {
       const short = { ...submitted, data: { ...submitted.data, matter: { ...withMaterials, promisedWorkdays: 3 } } } as ApplicationEvent;
       given([short])
         .when(accept({ deferredMaterials: ['营业执照复印件'] }))
+        .thenThrows(DomainError, refusedWith('invalid_command', '2019-10-10 (the default) is after the deadline 2019-10-08'));
+      given([short])
+        .when(accept({ deferredMaterials: ['营业执照复印件'], deferredDueOn: '2019-10-08' }))
         .then([acceptedDeferred('2019-10-08')]);
     });
     it('refuses a due date after the deadline, or not after the day of acceptance (400)', () => {

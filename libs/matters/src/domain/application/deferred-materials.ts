@@ -1,4 +1,4 @@
-import { DomainError, businessCalendar, minDate } from '@app/kernel';
+import { DomainError, businessCalendar } from '@app/kernel';
 import type { CalendarDate, DomainErrorDetail } from '@app/kernel';
 import type { AcceptApplication } from './application.commands';
 import type { DeferredMaterials, SubmittedApplication } from './application.state';
@@ -17,8 +17,9 @@ export const DEFERRED_MATERIALS_LIMITS = {
 /**
  * The `deferredMaterials` of an acceptance, checked against the application's matter version:
  * every name must be one of its materials (400 otherwise), and the due date must fall after the
- * day of acceptance and not after the deadline (400). Without `deferredDueOn` it is
- * `deferredDueWorkdays` working days after acceptance, or the deadline when that comes first.
+ * day of acceptance and not after the deadline (400, api.md) — also when it is the default,
+ * `deferredDueWorkdays` working days after acceptance: a matter with a shorter limit must be
+ * given an earlier `deferredDueOn` explicitly rather than get a due date nobody chose.
  * Returns undefined for an ordinary acceptance.
  */
 export function deferredMaterialsOfAcceptance(
@@ -40,14 +41,15 @@ export function deferredMaterialsOfAcceptance(
   const calendar = businessCalendar();
   const acceptedOn = calendar.businessDate(at);
   const deadline = calendar.addWorkingDays(acceptedOn, state.matter.promisedWorkdays);
-  const dueOn =
-    deferredDueOn ?? minDate(calendar.addWorkingDays(acceptedOn, deferredDueWorkdays ?? DEFERRED_MATERIALS_LIMITS.dueWorkdays), deadline);
+  const dueOn = deferredDueOn ?? calendar.addWorkingDays(acceptedOn, deferredDueWorkdays ?? DEFERRED_MATERIALS_LIMITS.dueWorkdays);
   if (dueOn <= acceptedOn || dueOn > deadline)
     throw DomainError.invalid('invalid_command', [
       {
         field: 'deferredDueOn',
         message:
-          dueOn > deadline ? `${dueOn} is after the deadline ${deadline}` : `${dueOn} must be after the day of acceptance ${acceptedOn}`,
+          dueOn > deadline
+            ? `${dueOn}${deferredDueOn === undefined ? ' (the default)' : ''} is after the deadline ${deadline}`
+            : `${dueOn} must be after the day of acceptance ${acceptedOn}`,
       },
     ]);
   return { items, dueOn };
