@@ -5,3 +5,4 @@ export * from './feedback-case.evolve';
 export * from './feedback-case.decide';
 export * from './feedback-case.decider';
 export * from './feedback-case.overdue';
+export * from './open-feedback-case-for';
