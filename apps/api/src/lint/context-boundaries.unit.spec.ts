@@ -20,6 +20,15 @@ describe('context boundaries', () => {
       expect(await errorsOf(deep, file)).toEqual([expect.stringContaining('public face')]);
   });
 
+  it('holds the supervision context to the same rules: faces only, a pure domain', async () => {
+    const deep = "import { deadlineAsOf } from '@app/matters/domain';\nexport { deadlineAsOf };\n";
+    expect(await errorsOf(deep, 'libs/supervision/src/domain/x.ts')).toEqual([expect.stringContaining('public face')]);
+    const nest = "import { Injectable } from '@nestjs/common';\nexport { Injectable };\n";
+    expect(await errorsOf(nest, 'libs/supervision/src/domain/x.ts')).toEqual([expect.stringContaining('free of framework')]);
+    const face = "import { deadlineAsOf } from '@app/matters';\nexport { deadlineAsOf };\n";
+    expect(await errorsOf(face, 'libs/supervision/src/domain/x.ts')).toEqual([]);
+  });
+
   it('lets the kernel import no context at all', async () => {
     const errors = await errorsOf("import { API_PREFIX } from '@app/http';\nexport { API_PREFIX };\n", 'libs/kernel/src/x.ts');
     expect(errors).toEqual([expect.stringContaining('the kernel imports no context')]);

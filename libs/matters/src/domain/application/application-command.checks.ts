@@ -1,7 +1,7 @@
-import { checkText, checkTimestamp } from '@app/kernel';
+import { checkDate, checkText, checkTimestamp } from '@app/kernel';
 import { assertNever } from '@app/kernel';
 import type { DomainErrorDetail } from '@app/kernel';
-import type { ApplicationCommand, SubmitApplication } from './application.commands';
+import type { AcceptApplication, ApplicationCommand, SubmitApplication } from './application.commands';
 import { checkMatterSnapshot } from './matter-snapshot';
 
 const CHANNELS = ['online', 'mobile', 'window'];
@@ -45,8 +45,16 @@ export function applicationCommandProblems(command: ApplicationCommand): DomainE
       if (command.data.comment !== undefined && (typeof command.data.comment !== 'string' || command.data.comment.length > 1000))
         problems.push({ field: 'comment', message: 'must be a text of at most 1000 characters' });
       break;
-    case 'application.receive_supplement':
     case 'application.accept':
+      checkAcceptance(problems, command.data);
+      break;
+    case 'application.return':
+      if (!isWhole(command.data.afterWorkdays, 1, 250))
+        problems.push({ field: 'afterWorkdays', message: 'must be a whole number of working days from 1 to 250' });
+      break;
+    case 'application.receive_supplement':
+    case 'application.receive_deferred_materials':
+    case 'application.suspend_for_deferred_materials':
     case 'application.end_special_procedure':
     case 'application.resume':
       break;
@@ -54,6 +62,22 @@ export function applicationCommandProblems(command: ApplicationCommand): DomainE
       return assertNever(command, 'application command');
   }
   return problems;
+}
+
+function checkAcceptance(problems: DomainErrorDetail[], data: AcceptApplication['data']): void {
+  const { deferredMaterials, deferredDueOn, deferredDueWorkdays } = data;
+  if (deferredMaterials === undefined) {
+    if (deferredDueOn !== undefined) problems.push({ field: 'deferredDueOn', message: 'is given only with deferredMaterials' });
+  } else if (!Array.isArray(deferredMaterials) || deferredMaterials.length === 0 || deferredMaterials.length > 100)
+    problems.push({ field: 'deferredMaterials', message: 'must list 1 to 100 material names' });
+  else {
+    deferredMaterials.forEach((name, index) => checkText(problems, `deferredMaterials[${index}]`, name, 500));
+    const names = deferredMaterials.map((name) => (typeof name === 'string' ? name.trim() : name));
+    if (new Set(names).size !== names.length) problems.push({ field: 'deferredMaterials', message: 'must not name a material twice' });
+  }
+  if (deferredDueOn !== undefined) checkDate(problems, 'deferredDueOn', deferredDueOn);
+  if (deferredDueWorkdays !== undefined && !isWhole(deferredDueWorkdays, 1, 250))
+    problems.push({ field: 'deferredDueWorkdays', message: 'must be a whole number of working days from 1 to 250' });
 }
 
 function checkSubmission(problems: DomainErrorDetail[], data: SubmitApplication['data']): void {

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '@app/kernel';
 import type { WorkingDayCalendar } from '@app/kernel';
 import type { ApplicationState } from './application.state';
-import { pausedWorkdays } from './pause-periods';
+import { pausedWorkdays, type PausePeriod } from './pause-periods';
 
 /** The handling clock of an application as of a date: what the API and the projections show. */
 export interface HandlingClock {
@@ -15,7 +15,13 @@ export interface HandlingClock {
   overdue: boolean;
 }
 
-const NOT_STARTED: HandlingClock = { acceptedOn: null, deadline: null, pausedWorkdays: 0, completedOn: null, overdue: false };
+const NOT_STARTED: HandlingClock = {
+  acceptedOn: null,
+  deadline: null,
+  pausedWorkdays: 0,
+  completedOn: null,
+  overdue: false,
+};
 
 /**
  * Derives, as of `asOf`, the deadline and whether the application is overdue (api.md):
@@ -27,18 +33,63 @@ const NOT_STARTED: HandlingClock = { acceptedOn: null, deadline: null, pausedWor
  * Instant matters (N = 0): the deadline is the acceptance date itself. Completing one on a later
  * day is allowed — the citizen must still get a decision — and counts as overdue; the decider does
  * not refuse it. Before acceptance (submitted, supplement requested, rejected) there is no clock.
+ *
+ * A returned application (退件) counts as accepted, never as completed nor on time: from its
+ * return on, the clock stands (pauses count up to the return) and it is not overdue — it is
+ * neither completed late nor open past its deadline.
  */
 export function handlingClock(state: ApplicationState, asOf: CalendarDate, calendar: WorkingDayCalendar): HandlingClock {
-  if (state.status !== 'accepted' && state.status !== 'completed' && state.status !== 'delivered') return NOT_STARTED;
+  if (state.status !== 'accepted' && state.status !== 'completed' && state.status !== 'delivered' && state.status !== 'returned')
+    return NOT_STARTED;
   const acceptedOn = calendar.businessDate(state.acceptedAt);
   if (acceptedOn > asOf) return NOT_STARTED;
-  const paused = pausedWorkdays(state.pauses, asOf, calendar);
-  const deadline = calendar.addWorkingDays(acceptedOn, state.matter.promisedWorkdays + paused);
-  const completedDate = state.status === 'accepted' ? null : calendar.businessDate(state.completedAt);
+  const returnedOn = returnedOnAsOf(state, asOf, calendar);
+  const { deadline, pausedWorkdays: paused } = deadlineAsOf(
+    { acceptedOn, promisedWorkdays: state.matter.promisedWorkdays, pauses: state.pauses },
+    returnedOn ?? asOf,
+    calendar,
+  );
+  const completedDate = state.status === 'completed' || state.status === 'delivered' ? calendar.businessDate(state.completedAt) : null;
   const completedOn = completedDate !== null && completedDate <= asOf ? completedDate : null;
-  const overdue = completedOn !== null ? completedOn > deadline : asOf > deadline;
+  const overdue = completedOn !== null ? completedOn > deadline : returnedOn === null && asOf > deadline;
   return { acceptedOn, deadline, pausedWorkdays: paused, completedOn, overdue };
 }
+
+/** What a deadline is computed from: the day of acceptance, the promised limit, the pauses. */
+export interface DeadlineBasis {
+  acceptedOn: CalendarDate;
+  promisedWorkdays: number;
+  pauses: readonly PausePeriod[];
+}
+
+/**
+ * The one deadline formula (api.md): the (promised + paused)th working day after acceptance,
+ * the pauses counted as of `asOf`. `handlingClock` and the supervision warnings both use it.
+ */
+export function deadlineAsOf(
+  basis: DeadlineBasis,
+  asOf: CalendarDate,
+  calendar: WorkingDayCalendar,
+): { deadline: CalendarDate; pausedWorkdays: number } {
+  const paused = pausedWorkdays(basis.pauses, asOf, calendar);
+  return { deadline: calendar.addWorkingDays(basis.acceptedOn, basis.promisedWorkdays + paused), pausedWorkdays: paused };
+}
+
+/** The business date of the return (退件) when returned on or before `asOf`, else null: the clock stops there. */
+export function returnedOnAsOf(state: ApplicationState, asOf: CalendarDate, calendar: WorkingDayCalendar): CalendarDate | null {
+  if (state.status !== 'returned') return null;
+  const returnedOn = calendar.businessDate(state.returnedAt);
+  return returnedOn <= asOf ? returnedOn : null;
+}
+
+/**
+ * Completed on time (按时办结) as of `asOf`: completed on or before its deadline. False for an
+ * application not completed by then — in particular a returned one (退件), which is never on time.
+ */
+export const completedOnTime = (state: ApplicationState, asOf: CalendarDate, calendar: WorkingDayCalendar): boolean => {
+  const clock = handlingClock(state, asOf, calendar);
+  return clock.completedOn !== null && !clock.overdue;
+};
 
 /** The deadline as of `asOf` (YYYY-MM-DD), or null before acceptance. */
 export const applicationDeadline = (state: ApplicationState, asOf: CalendarDate, calendar: WorkingDayCalendar): CalendarDate | null =>

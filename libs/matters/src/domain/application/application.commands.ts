@@ -1,3 +1,4 @@
+import type { CalendarDate } from '@app/kernel';
 import type { SealedApplicant } from '../../personal-data/sealed-applicant';
 import type { MatterSnapshot } from './matter-snapshot';
 
@@ -37,9 +38,35 @@ export interface ReceiveSupplement {
   type: 'application.receive_supplement';
   data: { at: string };
 }
+/**
+ * 受理. With `deferredMaterials` it is 容缺受理: the applicant signed a commitment to bring those
+ * materials (names of the matter version's materials) by `deferredDueOn`.
+ */
 export interface AcceptApplication {
   type: 'application.accept';
+  data: {
+    at: string;
+    deferredMaterials?: string[];
+    /** default: `deferredDueWorkdays` working days after acceptance, but never after the deadline */
+    deferredDueOn?: CalendarDate;
+    /** the configured default for `deferredDueOn` in working days (`DEFERRED_MATERIALS_LIMITS.dueWorkdays` when absent) */
+    deferredDueWorkdays?: number;
+  };
+}
+/** The applicant brought the deferred materials (容缺补交); resumes a suspension for them. */
+export interface ReceiveDeferredMaterials {
+  type: 'application.receive_deferred_materials';
   data: { at: string };
+}
+/** The sweep, on a working day after the due date: suspend for the missing deferred materials. */
+export interface SuspendForDeferredMaterials {
+  type: 'application.suspend_for_deferred_materials';
+  data: { at: string };
+}
+/** The sweep, `afterWorkdays` working days after the due date: 退件 (terminal). */
+export interface ReturnApplication {
+  type: 'application.return';
+  data: { at: string; afterWorkdays: number };
 }
 export interface StartSpecialProcedure {
   type: 'application.start_special_procedure';
@@ -82,4 +109,7 @@ export type ApplicationCommand =
   | ResumeApplication
   | CompleteApplication
   | DeliverResult
-  | EvaluateService;
+  | EvaluateService
+  | ReceiveDeferredMaterials
+  | SuspendForDeferredMaterials
+  | ReturnApplication;

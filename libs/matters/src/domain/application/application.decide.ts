@@ -1,10 +1,11 @@
-import { assertNotBefore } from '@app/kernel';
+import { assertNotBefore, businessCalendar } from '@app/kernel';
 import { assertNever } from '@app/kernel';
 import { DomainError, assertNoProblems } from '@app/kernel';
 import { applicationCommandProblems, clearPersonalDataProblems } from './application-command.checks';
 import type { ApplicationCommand, SubmitApplication } from './application.commands';
-import type { ApplicationEvent } from './application.events';
-import { ApplicationState, openPause } from './application.state';
+import { DEFERRED_MATERIALS_MISSING, DEFERRED_MATERIALS_OVERDUE, type ApplicationEvent } from './application.events';
+import { ApplicationState, openPause, outstandingDeferredMaterials } from './application.state';
+import { deferredMaterialsOfAcceptance, deferredReturnDate, deferredSuspensionDate } from './deferred-materials';
 
 const VERB: Record<ApplicationCommand['type'], string> = {
   'application.submit': 'submit',
@@ -19,6 +20,9 @@ const VERB: Record<ApplicationCommand['type'], string> = {
   'application.complete': 'complete',
   'application.deliver': 'deliver the result of',
   'application.evaluate': 'evaluate',
+  'application.receive_deferred_materials': 'receive the deferred materials of',
+  'application.suspend_for_deferred_materials': 'suspend for deferred materials',
+  'application.return': 'return',
 };
 
 /** Decides an application command: the events to append, or a `DomainError`. Pure. */
@@ -73,7 +77,15 @@ function transition(
     case 'application.accept':
       if (state.status !== 'submitted')
         throw refuse(state.status === 'supplement_requested' ? 'the requested supplement has not been received' : undefined);
-      return [{ type: 'application.accepted', data: { applicationId, channel: state.channel, at } }];
+      {
+        const deferredMaterials = deferredMaterialsOfAcceptance(command, state);
+        return [
+          {
+            type: 'application.accepted',
+            data: { applicationId, channel: state.channel, ...(deferredMaterials ? { deferredMaterials } : {}), at },
+          },
+        ];
+      }
     case 'application.start_special_procedure':
       if (state.status !== 'accepted') throw refuse();
       if (openPause(state, 'special_procedure')) throw refuse('a special procedure is already open; end it first');
@@ -87,11 +99,15 @@ function transition(
       if (state.status !== 'accepted') throw refuse();
       if (openPause(state, 'suspension')) throw refuse('it is suspended already');
       return [{ type: 'application.suspended', data: { applicationId, reason: command.data.reason.trim(), at } }];
-    case 'application.resume':
-      if (state.status !== 'accepted' || !openPause(state, 'suspension')) throw refuse('it is not suspended');
+    case 'application.resume': {
+      const open = state.status === 'accepted' ? openPause(state, 'suspension') : undefined;
+      if (!open) throw refuse('it is not suspended');
+      if (open.detail === DEFERRED_MATERIALS_OVERDUE) throw refuse('it waits for its deferred materials; record their receipt instead');
       return [{ type: 'application.resumed', data: { applicationId, at } }];
+    }
     case 'application.complete':
       if (state.status !== 'accepted') throw refuse();
+      if (outstandingDeferredMaterials(state)) throw refuse('its deferred materials have not been received');
       if (openPause(state, 'suspension')) throw refuse('it is suspended; resume it first');
       if (openPause(state, 'special_procedure')) throw refuse('a special procedure is open; end it first');
       return [{ type: 'application.completed', data: { applicationId, outcome: command.data.outcome, visits: command.data.visits, at } }];
@@ -106,6 +122,32 @@ function transition(
       if (state.evaluation) throw refuse(`it was evaluated already (score ${state.evaluation.score}); an evaluation is given once`);
       const comment = command.data.comment?.trim();
       return [{ type: 'application.evaluated', data: { applicationId, score: command.data.score, ...(comment ? { comment } : {}), at } }];
+    }
+    case 'application.receive_deferred_materials': {
+      const outstanding = outstandingDeferredMaterials(state);
+      if (state.status !== 'accepted' || !outstanding) throw refuse('no deferred materials are outstanding');
+      const waiting = openPause(state, 'suspension')?.detail === DEFERRED_MATERIALS_OVERDUE;
+      return [
+        { type: 'application.deferred_materials_received', data: { applicationId, items: outstanding.items, at } },
+        ...(waiting ? [{ type: 'application.resumed' as const, data: { applicationId, at } }] : []),
+      ];
+    }
+    case 'application.suspend_for_deferred_materials': {
+      const outstanding = outstandingDeferredMaterials(state);
+      if (state.status !== 'accepted' || !outstanding) throw refuse('no deferred materials are outstanding');
+      if (openPause(state, 'suspension')) throw refuse('it is suspended already');
+      const from = deferredSuspensionDate(outstanding);
+      if (businessCalendar().businessDate(at) < from)
+        throw refuse(`its deferred materials are due on ${outstanding.dueOn}; the sweep suspends from ${from}`);
+      return [{ type: 'application.suspended', data: { applicationId, reason: DEFERRED_MATERIALS_OVERDUE, at } }];
+    }
+    case 'application.return': {
+      const outstanding = outstandingDeferredMaterials(state);
+      if (state.status !== 'accepted' || !outstanding) throw refuse('no deferred materials are outstanding');
+      const from = deferredReturnDate(outstanding, command.data.afterWorkdays);
+      if (businessCalendar().businessDate(at) < from)
+        throw refuse(`its deferred materials are due on ${outstanding.dueOn}; it may be returned from ${from}`);
+      return [{ type: 'application.returned', data: { applicationId, reason: DEFERRED_MATERIALS_MISSING, items: outstanding.items, at } }];
     }
     default:
       return assertNever(command, 'application command');

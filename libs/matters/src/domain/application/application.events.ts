@@ -1,3 +1,4 @@
+import type { CalendarDate } from '@app/kernel';
 import type { SealedApplicant } from '../../personal-data/sealed-applicant';
 import type { ApplicationChannel, ApplicationOutcome, DeliveryMethod } from './application.commands';
 import type { MatterSnapshot } from './matter-snapshot';
@@ -25,11 +26,29 @@ export interface SupplementReceived {
   type: 'application.supplement_received';
   data: Data;
 }
-/** 受理: the business date of `at` is day 0 of the deadline */
+/**
+ * 受理: the business date of `at` is day 0 of the deadline. `deferredMaterials` (容缺受理, added to
+ * schema version 1 as an optional field) lists the materials promised for later and their due date.
+ */
 export interface ApplicationAccepted {
   type: 'application.accepted';
-  data: Data<{ channel: ApplicationChannel }>;
+  data: Data<{ channel: ApplicationChannel; deferredMaterials?: { items: string[]; dueOn: CalendarDate } }>;
 }
+/** 容缺补交: the deferred materials were brought */
+export interface DeferredMaterialsReceived {
+  type: 'application.deferred_materials_received';
+  data: Data<{ items: string[] }>;
+}
+/** 退件: deferred materials still missing long after their due date; terminal, never completed */
+export interface ApplicationReturned {
+  type: 'application.returned';
+  data: Data<{ reason: typeof DEFERRED_MATERIALS_MISSING; items: string[] }>;
+}
+
+/** The reason of the sweep's suspension (`application.suspended`) for overdue deferred materials. */
+export const DEFERRED_MATERIALS_OVERDUE = 'deferred_materials_overdue';
+/** The reason of a return (`application.returned`). */
+export const DEFERRED_MATERIALS_MISSING = 'deferred_materials_missing';
 export interface SpecialProcedureStarted {
   type: 'application.special_procedure_started';
   data: Data<{ kind: string }>;
@@ -72,7 +91,9 @@ export type ApplicationEvent =
   | ApplicationResumed
   | ApplicationCompleted
   | ResultDelivered
-  | ServiceEvaluated;
+  | ServiceEvaluated
+  | DeferredMaterialsReceived
+  | ApplicationReturned;
 
 export type ApplicationEventType = ApplicationEvent['type'];
 
@@ -89,4 +110,6 @@ export const APPLICATION_EVENT_TYPES: readonly ApplicationEventType[] = [
   'application.completed',
   'application.delivered',
   'application.evaluated',
+  'application.deferred_materials_received',
+  'application.returned',
 ];

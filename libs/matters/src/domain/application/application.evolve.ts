@@ -31,8 +31,24 @@ export function evolveApplication(state: ApplicationState, event: ApplicationEve
       return state.status === 'submitted' ? { ...state, status: 'supplement_requested', items: data.items, lastAt: at } : state;
     case 'application.supplement_received':
       return state.status === 'supplement_requested' ? { ...withoutStage(state), status: 'submitted', lastAt: at } : state;
-    case 'application.accepted':
-      return state.status === 'submitted' ? { ...state, status: 'accepted', acceptedAt: at, pauses: [], lastAt: at } : state;
+    case 'application.accepted': {
+      if (state.status !== 'submitted') return state;
+      const deferred = data.deferredMaterials;
+      return {
+        ...state,
+        status: 'accepted',
+        acceptedAt: at,
+        pauses: [],
+        ...(deferred ? { deferredMaterials: { items: deferred.items, dueOn: deferred.dueOn, receivedAt: null } } : {}),
+        lastAt: at,
+      };
+    }
+    case 'application.deferred_materials_received':
+      return state.status === 'accepted' && state.deferredMaterials
+        ? { ...state, deferredMaterials: { ...state.deferredMaterials, receivedAt: at }, lastAt: at }
+        : state;
+    case 'application.returned':
+      return state.status === 'accepted' ? { ...state, status: 'returned', returnedAt: at, lastAt: at } : state;
     case 'application.special_procedure_started':
       return state.status === 'accepted'
         ? paused(state, { kind: 'special_procedure', detail: data.kind, startedAt: at, endedAt: null }, at)

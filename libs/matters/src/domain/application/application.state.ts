@@ -1,3 +1,4 @@
+import type { CalendarDate } from '@app/kernel';
 import type { SealedApplicant } from '../../personal-data/sealed-applicant';
 import type { ApplicationChannel, ApplicationOutcome, DeliveryMethod } from './application.commands';
 import type { MatterSnapshot } from './matter-snapshot';
@@ -15,10 +16,19 @@ interface ApplicationFile {
   lastAt: string;
 }
 
+/** 容缺受理: what was promised for later, by when, and when it came (null while outstanding). */
+export interface DeferredMaterials {
+  items: string[];
+  dueOn: CalendarDate;
+  receivedAt: string | null;
+}
+
 interface Handling {
   acceptedAt: string;
   /** every special procedure and suspension, in order; open ones have `endedAt: null` */
   pauses: PausePeriod[];
+  /** absent for an ordinary acceptance (and in states stored before 容缺受理 existed) */
+  deferredMaterials?: DeferredMaterials;
 }
 
 export interface Evaluation {
@@ -53,6 +63,11 @@ export interface RejectedApplication extends ApplicationFile {
 export interface AcceptedApplication extends ApplicationFile, Handling {
   status: 'accepted';
 }
+/** 退件: returned for deferred materials never brought; terminal, counted as accepted, never as completed or on time. */
+export interface ReturnedApplication extends ApplicationFile, Handling {
+  status: 'returned';
+  returnedAt: string;
+}
 export interface CompletedApplication extends ApplicationFile, Decision {
   status: 'completed';
 }
@@ -67,6 +82,7 @@ export type ApplicationState =
   | AwaitingSupplement
   | RejectedApplication
   | AcceptedApplication
+  | ReturnedApplication
   | CompletedApplication
   | DeliveredApplication;
 
@@ -76,6 +92,10 @@ export const initialApplicationState = (): ApplicationState => ({ status: 'none'
 
 export const openPause = (state: AcceptedApplication, kind: PausePeriod['kind']): PausePeriod | undefined =>
   state.pauses.find((pause) => pause.kind === kind && pause.endedAt === null);
+
+/** The deferred materials still outstanding (容缺受理 not yet fulfilled), or null. */
+export const outstandingDeferredMaterials = (state: ApplicationState): DeferredMaterials | null =>
+  state.status === 'accepted' && state.deferredMaterials && state.deferredMaterials.receivedAt === null ? state.deferredMaterials : null;
 
 /**
  * The status shown to people: `accepted` is refined to `special_procedure` or `suspended` while

@@ -8,3 +8,4 @@ export * from './application-command.checks';
 export * from './application-deadline';
 export * from './matter-snapshot';
 export * from './pause-periods';
+export * from './deferred-materials';

@@ -15,6 +15,11 @@ export interface MatterSnapshot {
   promisedWorkdays: number;
   departmentId: string;
   regionCode: string;
+  /**
+   * the names of that version's materials (申请材料), for 容缺受理: the materials an acceptance may
+   * defer are named from this list. Absent in snapshots recorded before 容缺受理 existed.
+   */
+  materials?: string[];
 }
 
 /** The snapshot of a catalogue version; the handler passes `versionInForce(history, businessDate(at))` here. */
@@ -27,6 +32,7 @@ export function toMatterSnapshot(code: string, version: MatterVersion): MatterSn
     promisedWorkdays: toWorkingDays(elements.promisedTimeLimit),
     departmentId: elements.departmentId,
     regionCode: elements.regionCode,
+    materials: elements.materials.map((material) => material.name),
   };
 }
 
@@ -38,4 +44,9 @@ export function checkMatterSnapshot(problems: DomainErrorDetail[], snapshot: Mat
   for (const field of ['code', 'departmentId', 'regionCode'] as const)
     if (typeof snapshot[field] !== 'string' || snapshot[field].trim() === '')
       problems.push({ field: `matter.${field}`, message: 'must be a non-empty text' });
+  if (
+    snapshot.materials !== undefined &&
+    (!Array.isArray(snapshot.materials) || snapshot.materials.some((name) => typeof name !== 'string'))
+  )
+    problems.push({ field: 'matter.materials', message: 'must list the material names' });
 }

@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Ids of what the sweep and the policies create, derived from what they are about (RFC 4122
+ * version 5: SHA-1 of a namespace and a name), so running the sweep twice, or replaying a policy,
+ * addresses the same stream and creates nothing new: one red card per application, one
+ * follow-up case per evaluation (an application is evaluated once, so: per application).
+ */
+const RED_CARD_NAMESPACE = '065f72e6-712e-4ebc-8b31-0f9ba88fee9c';
+const FEEDBACK_CASE_NAMESPACE = 'e259bad9-932a-4240-90f1-8c6c3eb4a357';
+
+export const redCardIdOf = (applicationId: string): string => uuidV5(RED_CARD_NAMESPACE, applicationId);
+export const feedbackCaseIdOf = (applicationId: string): string => uuidV5(FEEDBACK_CASE_NAMESPACE, applicationId);
+
+/** A name-based UUID (version 5) of `name` in `namespace`. */
+export function uuidV5(namespace: string, name: string): string {
+  const namespaceBytes = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+  if (namespaceBytes.length !== 16) throw new RangeError(`not a UUID: ${namespace}`);
+  const bytes = createHash('sha1').update(namespaceBytes).update(name, 'utf8').digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
