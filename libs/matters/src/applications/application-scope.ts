@@ -10,4 +10,3 @@ export function assertMayHandle(actor: ScopedActor): void {
   if (departmentScope(actor) === null && !actor.roles.includes('admin'))
     throw new DomainError('forbidden', 'window staff need a departmentId claim to handle applications');
 }
-

@@ -47,7 +47,12 @@ export class ApplicationsQueryController {
     const today = businessToday();
     const calendar = businessCalendar();
     const { departmentId, status, overdue, page, pageSize } = query;
-    const rows = await applicationPage(this.sql, { departmentId: departmentFilter(actor, departmentId), status, overdue, page, pageSize }, today, calendar);
+    const rows = await applicationPage(
+      this.sql,
+      { departmentId: departmentFilter(actor, departmentId), status, overdue, page, pageSize },
+      today,
+      calendar,
+    );
     return { ...rows, items: rows.items.map((row) => toApplicationView(row, today, calendar)) };
   }
 }

@@ -4,11 +4,7 @@ import type { ApplicationView } from './application.view';
 import { CalendarDate, WorkingDayCalendar } from '@app/kernel';
 
 /** A read-model row as the API shows it, the clock as of `asOf` (the domain's `handlingClock`). */
-export function toApplicationView(
-  row: ApplicationRecord,
-  asOf: CalendarDate,
-  calendar: WorkingDayCalendar,
-): ApplicationView {
+export function toApplicationView(row: ApplicationRecord, asOf: CalendarDate, calendar: WorkingDayCalendar): ApplicationView {
   const state = row.state;
   if (state.status === 'none') throw new Error(`read model row ${row.application_id} has no application`);
   const clock = handlingClock(state, asOf, calendar);

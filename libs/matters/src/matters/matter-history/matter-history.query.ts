@@ -10,7 +10,10 @@ export function departmentOfMatterEvents(events: readonly RecordedEvent[]): stri
 }
 
 /** The matter's events, oldest first, read from the event store (that is what the history is); empty for an unknown matter. */
-export async function matterHistory(store: EventStore, matterId: string): Promise<{ departmentId?: string; entries: MatterHistoryEntryDto[] }> {
+export async function matterHistory(
+  store: EventStore,
+  matterId: string,
+): Promise<{ departmentId?: string; entries: MatterHistoryEntryDto[] }> {
   const events = await store.readStream(matterStreamId(matterId));
   return {
     departmentId: departmentOfMatterEvents(events),
