@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only append,http,scenario,ryw]`: measures the event store against
+ * `npm run bench [-- --quick] [-- --only append,http,scenario,ryw] [-- --base REF]`: measures the event store against
  * the raw limit and Emmett, the API's command throughput, the scenario's load, rebuild and report
  * latencies and the API's memory, then writes BENCHMARKS.md and bench/results.json (issue 7).
  */
@@ -52,15 +52,21 @@ async function main(argv: string[]): Promise<void> {
 
   if (wanted(config, 'http')) {
     try {
-      const http = await measureCommandThroughput(config);
+      const { ours: http, base } = await measureCommandThroughput(config);
       outcomes['http.commands_per_s'] = http.commandsPerSecond;
       outcomes['http.p50_ms'] = http.p50Ms;
       outcomes['http.p99_ms'] = http.p99Ms;
       if (http.peakRssMb !== null) rss.push(http.peakRssMb);
       notes['2 Command throughput over HTTP'] = [...http.notes, `API peak RSS during section 2: ${http.peakRssMb?.toFixed(0)} MB.`];
+      if (base) {
+        outcomes['http.commands_per_s.base'] = base.commandsPerSecond;
+        outcomes['http.p50_ms.base'] = base.p50Ms;
+        outcomes['http.p99_ms.base'] = base.p99Ms;
+        notes['2 Command throughput over HTTP'].push(...base.notes);
+      }
     } catch (error) {
       const reason = `the HTTP run failed: ${(error as Error).message}`;
-      for (const key of ['http.commands_per_s', 'http.p50_ms', 'http.p99_ms'] as const) outcomes[key] = missing(reason);
+      for (const key of RESULT_KEYS.filter((k) => k.startsWith('http.'))) outcomes[key] = missing(reason);
     }
   }
 

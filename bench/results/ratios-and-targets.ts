@@ -24,6 +24,8 @@ export function ratiosOf(outcomes: Outcomes): Ratio[] {
     ratio('1b / 1c, 1 writer (ours / Emmett)', outcomes['append.ours.c1'], outcomes['append.emmett.c1']),
     ratio('1b / 1c, 32 writers (ours / Emmett)', outcomes['append.ours.c32'], outcomes['append.emmett.c32']),
     ratio('2 / 1b at 32 (HTTP commands / store appends)', outcomes['http.commands_per_s'], outcomes['append.ours.c32'], false),
+    ratio('2 / 2 base (HTTP commands, this tree / --base tree)', outcomes['http.commands_per_s'], outcomes['http.commands_per_s.base']),
+    ratio('2 / 2 base p99 (this tree / --base tree)', outcomes['http.p99_ms'], outcomes['http.p99_ms.base']),
     ratio('4 large / small report p99', outcomes['report.p99_ms.large'], outcomes['report.p99_ms.small'], false),
   ];
 }

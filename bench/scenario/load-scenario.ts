@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { API_BUILD_DIR, buildApi } from '../support/api-build';
+import { buildApi, THIS_TREE } from '../support/api-build';
 import { BENCH_JWT_SECRET } from '../support/api-process';
 import { runNodeChild } from '../support/child-run';
 import { log } from '../support/log';
 
-export const SCENARIO_CLI = join(API_BUILD_DIR, 'apps/api/src/cli/scenario.cli.js');
+const SCENARIO_CLI = THIS_TREE.scenarioCli;
 
 export interface ScenarioLoad {
   applications: number;
@@ -37,7 +36,7 @@ export async function loadScenario(databaseUrl: string, applications: number, ti
   const run = await runNodeChild(
     ['-r', 'tsconfig-paths/register', SCENARIO_CLI, ...args],
     {
-      TS_NODE_BASEURL: API_BUILD_DIR,
+      TS_NODE_BASEURL: THIS_TREE.dir,
       DATABASE_URL: databaseUrl,
       AUTH_JWT_SECRET: BENCH_JWT_SECRET,
       LOG_LEVEL: 'warn',

@@ -4,32 +4,58 @@ import * as ts from 'typescript';
 import { log } from './log';
 
 /**
- * The API compiled once per bench run into bench/tmp/api-build, so neither a compiler nor ts-node
- * sits in the measured processes. Each file of tsconfig.build.json is transpiled on its own
- * (`ts.transpileModule`, safe because the project sets `isolatedModules`): seconds instead of a
- * type-checking `tsc` run, and it tolerates another engineer's type error in progress.
+ * The API of one source tree compiled once per bench run into `<tree>/bench/tmp/api-build`, so
+ * neither a compiler nor ts-node sits in the measured processes. Each file of tsconfig.build.json
+ * is transpiled on its own (`ts.transpileModule`, safe because the project sets
+ * `isolatedModules`): seconds instead of a type-checking `tsc` run, and it tolerates another
+ * engineer's type error in progress. The tree is this checkout, or the `--base` checkout that
+ * section 2 measures beside it (base-tree.ts).
  */
-const ROOT = resolve(__dirname, '..', '..');
-export const API_BUILD_DIR = resolve(__dirname, '../tmp/api-build');
-export const API_MAIN = join(API_BUILD_DIR, 'apps/api/src/main.js');
-export const PROJECTIONS_CLI = join(API_BUILD_DIR, 'apps/api/src/cli/projections.cli.js');
+export interface ApiBuild {
+  /** the source tree, whose node_modules the compiled code resolves against */
+  root: string;
+  dir: string;
+  main: string;
+  projectionsCli: string;
+  scenarioCli: string;
+}
 
-let built: Promise<void> | null = null;
+export function apiBuildOf(root: string): ApiBuild {
+  const dir = join(root, 'bench/tmp/api-build');
+  return {
+    root,
+    dir,
+    main: join(dir, 'apps/api/src/main.js'),
+    projectionsCli: join(dir, 'apps/api/src/cli/projections.cli.js'),
+    scenarioCli: join(dir, 'apps/api/src/cli/scenario.cli.js'),
+  };
+}
 
-export function buildApi(): Promise<void> {
-  built ??= Promise.resolve().then(() => {
-    const started = performance.now();
-    const configPath = join(ROOT, 'tsconfig.build.json');
-    const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
-    const parsed = ts.parseJsonConfigFileContent(config, ts.sys, ROOT, undefined, configPath);
-    const compilerOptions = { ...parsed.options, sourceMap: false, declaration: false };
-    for (const file of parsed.fileNames) {
-      const output = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions, fileName: file });
-      const target = join(API_BUILD_DIR, relative(ROOT, file)).replace(/\.ts$/, '.js');
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, output.outputText);
-    }
-    log(`API transpiled (${parsed.fileNames.length} files) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  });
-  return built;
+/** This checkout's build. */
+export const THIS_TREE = apiBuildOf(resolve(__dirname, '..', '..'));
+
+const built = new Map<string, Promise<void>>();
+
+export function buildApi(build: ApiBuild = THIS_TREE): Promise<void> {
+  let done = built.get(build.root);
+  if (!done) {
+    done = Promise.resolve().then(() => transpile(build));
+    built.set(build.root, done);
+  }
+  return done;
+}
+
+function transpile({ root, dir }: ApiBuild): void {
+  const started = performance.now();
+  const configPath = join(root, 'tsconfig.build.json');
+  const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
+  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, configPath);
+  const compilerOptions = { ...parsed.options, sourceMap: false, declaration: false };
+  for (const file of parsed.fileNames) {
+    const output = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions, fileName: file });
+    const target = join(dir, relative(root, file)).replace(/\.ts$/, '.js');
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, output.outputText);
+  }
+  log(`API of ${root} transpiled (${parsed.fileNames.length} files) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -3,7 +3,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { API_BUILD_DIR, API_MAIN, buildApi, PROJECTIONS_CLI } from './api-build';
+import { buildApi, THIS_TREE, type ApiBuild } from './api-build';
 import { log } from './log';
 
 export const BENCH_JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256-signing';
@@ -22,10 +22,18 @@ export interface ApiProcess extends BenchChild {
   baseUrl: string;
 }
 
-/** `env` over the bench's settings, e.g. RUN_PROJECTIONS=false for an API beside a projection worker. */
-export async function startApi(databaseUrl: string, label: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+/**
+ * `env` over the bench's settings, e.g. RUN_PROJECTIONS=false for an API beside a projection
+ * worker; `build` the tree it runs (this one, or the `--base` tree).
+ */
+export async function startApi(
+  databaseUrl: string,
+  label: string,
+  env: Record<string, string> = {},
+  build: ApiBuild = THIS_TREE,
+): Promise<ApiProcess> {
   const port = await freePort();
-  const child = await spawnCompiled(API_MAIN, [], `api-${label}`, { PORT: String(port), DATABASE_URL: databaseUrl, ...env });
+  const child = await spawnCompiled(build, build.main, [], `api-${label}`, { PORT: String(port), DATABASE_URL: databaseUrl, ...env });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, 60_000);
   return { baseUrl, ...benchChild(child) };
@@ -38,7 +46,8 @@ export async function startApi(databaseUrl: string, label: string, env: Record<s
 export async function startProjectionWorker(databaseUrl: string, label: string, projections: number): Promise<BenchChild> {
   let running = 0;
   const child = await spawnCompiled(
-    PROJECTIONS_CLI,
+    THIS_TREE,
+    THIS_TREE.projectionsCli,
     ['run'],
     `worker-${label}`,
     { DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' },
@@ -63,24 +72,25 @@ function benchChild(child: ChildProcess): BenchChild {
 }
 
 async function spawnCompiled(
+  build: ApiBuild,
   entry: string,
   args: string[],
   logName: string,
   env: Record<string, string>,
   onLine?: (line: string) => void,
 ): Promise<ChildProcess> {
-  await buildApi();
+  await buildApi(build);
   if (!existsSync(entry)) throw new Error(`the API did not compile to ${entry}`);
   const logDir = resolve(__dirname, '../tmp');
   mkdirSync(logDir, { recursive: true });
   const logFile = createWriteStream(join(logDir, `${logName}.log`));
   const nodeFlags = process.env.BENCH_API_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeFlags, '-r', 'tsconfig-paths/register', entry, ...args], {
-    cwd: resolve(__dirname, '..', '..'),
+    cwd: build.root,
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      TS_NODE_BASEURL: API_BUILD_DIR,
+      TS_NODE_BASEURL: build.dir,
       AUTH_JWT_SECRET: BENCH_JWT_SECRET,
       // the limit is per token; the bench is one client hammering on purpose
       RATE_LIMIT_PER_MINUTE: '100000000',

@@ -13,12 +13,15 @@ export interface BenchConfig {
   report: { secondsPerRoute: number };
   /** `--only append,http` runs a subset (for profiling); the rest is reported as skipped */
   only: ReadonlySet<string> | null;
+  /** `--base REF`: section 2 also measures REF's tree, runs interleaved with this one's */
+  base: string | null;
 }
 
 export function benchConfig(argv: readonly string[]): BenchConfig {
   const quick = argv.includes('--quick');
   const onlyAt = argv.indexOf('--only');
   const only = onlyAt >= 0 ? new Set(argv[onlyAt + 1]?.split(',') ?? []) : null;
+  const baseAt = argv.indexOf('--base');
   return {
     quick,
     runs: quick ? 3 : 5,
@@ -30,6 +33,7 @@ export function benchConfig(argv: readonly string[]): BenchConfig {
       : { small: 10_000, large: 1_000_000, loadBudgetS: 420, rebuildBudgetS: 600 },
     report: { secondsPerRoute: quick ? 1 : 2 },
     only,
+    base: baseAt >= 0 ? (argv[baseAt + 1] ?? null) : null,
   };
 }
 
