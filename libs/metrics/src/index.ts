@@ -7,15 +7,20 @@ import { AssessmentApplicationFactsV21764500000001 } from './applications/applic
 import { CatalogueProjection } from './catalogue/catalogue.projection';
 import { AssessmentCatalogueV21764500000000 } from './catalogue/catalogue-v2.migration';
 import { DropAssessmentV1ReadModels1764600000000 } from './drop-v1-read-models.migration';
+import { AssessmentApplicationReturned1764700000000 } from './applications/application-facts-returned.migration';
+import { SupervisionFactsProjection } from './supervision/supervision-facts.projection';
+import { AssessmentSupervisionV11764700000001 } from './supervision/supervision-facts.migration';
 
 export { AssessmentModule } from './assessment.module';
-export { CatalogueProjection, ApplicationFactsProjection };
+export { CatalogueProjection, ApplicationFactsProjection, SupervisionFactsProjection };
 
-export const assessmentProjections = () => [new CatalogueProjection(), new ApplicationFactsProjection()];
+export const assessmentProjections = () => [new CatalogueProjection(), new ApplicationFactsProjection(), new SupervisionFactsProjection()];
 export const assessmentMigrations: Function[] = [
   AssessmentCatalogueV21764500000000,
   AssessmentApplicationFactsV21764500000001,
   DropAssessmentV1ReadModels1764600000000,
+  AssessmentApplicationReturned1764700000000,
+  AssessmentSupervisionV11764700000001,
 ];
 export * from './cross-check/fold-indicators';
 export * from './scenario/scenario-loader';

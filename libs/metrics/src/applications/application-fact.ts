@@ -22,6 +22,8 @@ export interface ApplicationFact {
   delivered_on: string | null;
   score: number | null;
   evaluated_on: string | null;
+  /** 退件 (`application.returned`): accepted, never completed nor on time; no longer open from this date */
+  returned_on: string | null;
 }
 
 export const APPLICATION_FACT_COLUMNS: Record<keyof ApplicationFact, string> = {
@@ -45,6 +47,7 @@ export const APPLICATION_FACT_COLUMNS: Record<keyof ApplicationFact, string> = {
   delivered_on: 'date',
   score: 'smallint',
   evaluated_on: 'date',
+  returned_on: 'date',
 };
 
 /** The SELECT list that reads rows back with dates as 'YYYY-MM-DD' text (not JS Dates). */

@@ -134,3 +134,66 @@ describe.each(testBackends())('the application counters on %s, however the event
     expect(await counterRows()).toEqual(oneBatch);
   });
 });
+
+describe.each(testBackends())('a returned application (退件, application.returned) on %s', (backend) => {
+  let db: TestSql;
+  const projection = new ApplicationFactsProjection();
+  const period = { from: '2019-01-01', to: '2019-12-31' };
+  beforeAll(async () => {
+    db = await openTestSql(backend, 'metrics');
+    await migrate(db.sql);
+    // accepted Mon 2 Sep (deadline 3 wd: 5 Sep), suspended for overdue materials 5 Sep, returned 20 Sep
+    const events = [
+      submitted('returned', 'online', '2019-09-02T09:00:00+08:00'),
+      recorded('application-returned', 2, 'application.accepted', {
+        applicationId: 'returned',
+        channel: 'online',
+        deferredMaterials: { items: ['营业执照'], dueOn: '2019-09-04' },
+        at: '2019-09-02T09:10:00+08:00',
+      }),
+      recorded('application-returned', 3, 'application.suspended', {
+        applicationId: 'returned',
+        reason: 'deferred_materials_overdue',
+        at: '2019-09-05T00:05:00+08:00',
+      }),
+      recorded('application-returned', 4, 'application.returned', {
+        applicationId: 'returned',
+        reason: 'deferred_materials_missing',
+        items: ['营业执照'],
+        at: '2019-09-26T00:05:00+08:00',
+      }),
+      // the same again (a replayed batch) and a completion the domain would refuse: nothing changes
+      recorded('application-returned', 4, 'application.returned', {
+        applicationId: 'returned',
+        reason: 'deferred_materials_missing',
+        items: ['营业执照'],
+        at: '2019-09-26T00:05:00+08:00',
+      }),
+      recorded('application-returned', 5, 'application.completed', {
+        applicationId: 'returned',
+        outcome: 'approved',
+        visits: 0,
+        at: '2019-09-27T10:00:00+08:00',
+      }),
+    ];
+    await db.sql.transaction((tx) => projection.apply(eventsFor(projection, events.slice(0, 3)), tx));
+    await db.sql.transaction((tx) => projection.apply(eventsFor(projection, events.slice(3)), tx));
+  }, 60_000);
+  afterAll(() => db.dispose());
+
+  it('counts as accepted, never as completed nor on time, and is no longer open from its return date', async () => {
+    expect((await applicationIndicators(db.sql, period, {})).get('')).toMatchObject({
+      accepted: 1,
+      onlineAcceptanceRate: { numerator: 1, denominator: 1 },
+    });
+    const figures = await operationalFigures(db.sql, '2019-12-31', period, {});
+    expect(figures.onTimeCompletionRate).toEqual({ numerator: 0, denominator: 0, rate: null });
+    expect(figures.zeroVisitCompletions).toEqual({ numerator: 0, denominator: 0, rate: null });
+    expect(figures).toMatchObject({ openApplications: 0, overdueOpenApplications: 0 });
+    expect(await operationalFigures(db.sql, '2019-09-25', period, {})).toMatchObject({ openApplications: 1, overdueOpenApplications: 0 });
+    const [row] = await db.sql.query<{ returned_on: string; completed_on: string | null; on_time: boolean | null }>(
+      `SELECT returned_on::text, completed_on::text, on_time FROM rm_applications_v2 WHERE application_id = 'returned'`,
+    );
+    expect(row).toEqual({ returned_on: '2019-09-26', completed_on: null, on_time: null });
+  });
+});

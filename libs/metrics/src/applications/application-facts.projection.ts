@@ -20,6 +20,7 @@ const HANDLED: readonly ApplicationEventType[] = [
   'application.completed',
   'application.delivered',
   'application.evaluated',
+  'application.returned',
 ];
 
 /**

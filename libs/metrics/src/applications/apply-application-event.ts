@@ -41,6 +41,7 @@ export function applyApplicationEvent(
       delivered_on: null,
       score: null,
       evaluated_on: null,
+      returned_on: null,
     };
   }
   if (!fact) return undefined;
@@ -72,7 +73,7 @@ export function applyApplicationEvent(
       break;
     }
     case 'application.completed':
-      if (row.completed_on !== null || row.accepted_on === null) break;
+      if (row.completed_on !== null || row.accepted_on === null || row.returned_on !== null) break;
       row.completed_on = day;
       row.visits = event.data.visits;
       row.outcome = event.data.outcome;
@@ -81,6 +82,11 @@ export function applyApplicationEvent(
       break;
     case 'application.delivered':
       row.delivered_on ??= day;
+      break;
+    case 'application.returned':
+      // 退件: terminal; stays counted as accepted, never as completed or on time
+      if (row.accepted_on === null || row.completed_on !== null) break;
+      row.returned_on ??= day;
       break;
     case 'application.evaluated':
       if (row.score !== null) break;

@@ -3,16 +3,17 @@ import type { DailyCounters } from './daily-counters';
 import { addDays } from '@app/kernel';
 
 /**
- * The dates on which an application counts as open — `[accepted_on, completed_on)` — and as
- * overdue — open, past its deadline and not in an open pause: `[deadline + 1, min(completed_on,
- * paused_since))` — from its fact row as it stands. The counters keep +1 at each start and −1 at
+ * The dates on which an application counts as open — `[accepted_on, completed_on or returned_on)`
+ * (a 退件 is closed, not completed) — and as overdue — open, past its deadline and not in an open
+ * pause: `[deadline + 1, min(end, paused_since))` — from its fact row as it stands. The counters keep +1 at each start and −1 at
  * each end, so "open on D" is the sum of the deltas up to D.
  */
 export function openIntervals(fact: ApplicationFact): { open: Interval | null; overdue: Interval | null } {
   if (fact.accepted_on === null) return { open: null, overdue: null };
-  const open = interval(fact.accepted_on, fact.completed_on);
+  const end = fact.completed_on ?? fact.returned_on;
+  const open = interval(fact.accepted_on, end);
   if (fact.deadline === null) return { open, overdue: null };
-  const ends = [fact.completed_on, fact.paused_since].filter((date): date is string => date !== null).sort();
+  const ends = [end, fact.paused_since].filter((date): date is string => date !== null).sort();
   return { open, overdue: interval(addDays(fact.deadline, 1), ends[0] ?? null) };
 }
 

@@ -42,6 +42,19 @@ export class QualityIssueChangesDto {
   @ApiProperty({ type: LedgerTotalsDto }) ledger: LedgerTotalsDto;
 }
 
+export class DepartmentRedCardsDto {
+  @ApiProperty() departmentId: string;
+  @ApiProperty({ description: 'issued in the interval' }) issued: number;
+  @ApiProperty({ description: 'issued from 1 January through the end of the interval' }) yearToDate: number;
+}
+
+export class BulletinRedCardsDto {
+  @ApiProperty({ description: '红牌 issued in the interval (the date of the sweep that issued them)' }) issued: number;
+  @ApiProperty({ description: 'issued from 1 January through the end of the interval' }) yearToDate: number;
+  @ApiProperty({ type: [DepartmentRedCardsDto], description: 'each department with a card this year, by department id' })
+  byDepartment: DepartmentRedCardsDto[];
+}
+
 export class BulletinRankingsDto {
   @ApiProperty({ type: [RankingDto] }) byRegion: RankingDto[];
   @ApiProperty({ type: [RankingDto] }) byDepartment: RankingDto[];
@@ -58,5 +71,7 @@ export class BulletinDto {
   @ApiProperty({ type: OverdueListDto }) overdue: OverdueListDto;
   @ApiProperty({ type: QualityIssueChangesDto, nullable: true, description: 'null when the rectification ledger is not available' })
   qualityIssues: QualityIssueChangesDto | null;
+  @ApiProperty({ type: BulletinRedCardsDto, description: '红牌 by department (each ranking row also gives redCards)' })
+  redCards: BulletinRedCardsDto;
   @ApiProperty({ type: BulletinRankingsDto }) rankings: BulletinRankingsDto;
 }

@@ -6,6 +6,7 @@ import { rankings, type Ranking } from '../rankings/rankings';
 import type { SqlExecutor } from '@app/event-store';
 import type { QualityIssueChanges, QualityIssueSource } from './quality-issue-source';
 import { activity, overdueApplications, type OverdueList } from './overdue-applications.query';
+import { redCardsByDepartment, type RedCardCounts } from './red-cards.query';
 
 export interface IndicatorChange extends IndicatorResult {
   previous: { numerator: number; denominator: number; rate: number | null };
@@ -24,6 +25,7 @@ export interface Bulletin {
   activity: { accepted: number; completed: number; completedOnTime: number };
   overdue: OverdueList;
   qualityIssues: QualityIssueChanges | null;
+  redCards: RedCardCounts;
   rankings: { byRegion: Ranking[]; byDepartment: Ranking[] };
 }
 
@@ -32,8 +34,8 @@ const yearToDate = (date: string): ReportDates => ({ asOf: date, period: { from:
 
 /**
  * 每日专报 / 一周一通报: the indicators at the end of the interval against the day before it
- * began, what happened in it, the overdue list, quality issues found and closed in it, and the
- * ranking boards by region and by department on all eight indicators.
+ * began, what happened in it, the overdue list, quality issues found and closed in it, red cards
+ * issued in it and year to date by department, and the ranking boards by region and by department on all eight indicators.
  */
 export async function buildBulletin(
   sql: SqlExecutor,
@@ -44,12 +46,13 @@ export async function buildBulletin(
 ): Promise<Bulletin> {
   const asOf = interval.to;
   const previousAsOf = addDays(interval.from, -1);
-  const [now, before, happened, overdue, issues, byRegion, byDepartment] = await Promise.all([
+  const [now, before, happened, overdue, issues, redCards, byRegion, byDepartment] = await Promise.all([
     indicatorsByGroup(sql, yearToDate(asOf), {}),
     indicatorsByGroup(sql, yearToDate(previousAsOf), {}),
     activity(sql, interval.from, interval.to),
     overdueApplications(sql, asOf, previousAsOf),
     qualityIssues ? qualityIssues.changes(interval) : Promise.resolve(null),
+    redCardsByDepartment(sql, interval, yearToDate(asOf)),
     rankings(sql, INDICATOR_KEYS, 'region', yearToDate(asOf)),
     rankings(sql, INDICATOR_KEYS, 'department', yearToDate(asOf)),
   ]);
@@ -69,6 +72,7 @@ export async function buildBulletin(
     activity: happened,
     overdue,
     qualityIssues: issues,
+    redCards,
     rankings: { byRegion, byDepartment },
   };
 }

@@ -20,7 +20,7 @@ export interface OverdueList {
   items: OverdueApplication[];
 }
 
-const OPEN_AND_OVERDUE = `accepted_on <= $1::date AND (completed_on IS NULL OR completed_on > $1::date)
+const OPEN_AND_OVERDUE = `accepted_on <= $1::date AND (completed_on IS NULL OR completed_on > $1::date) AND (returned_on IS NULL OR returned_on > $1::date)
   AND deadline < $1::date AND (paused_since IS NULL OR paused_since > $1::date)`;
 
 /** Applications overdue on `asOf`; `since`: the deadlines that passed on or after it are "new". */

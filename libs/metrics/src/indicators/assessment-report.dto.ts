@@ -48,6 +48,17 @@ export class OperationalDto {
   @ApiProperty({ description: 'accepted on or before asOf and not completed by then' }) openApplications: number;
   @ApiProperty({ description: 'of those, past their deadline on asOf (not while paused)' }) overdueOpenApplications: number;
   @ApiProperty({ type: EvaluationsDto, description: '好差评 given in the period' }) evaluations: EvaluationsDto;
+  @ApiProperty({ type: RatedCountDto, description: '满意率: evaluations in the period scored 4 or 5 / all evaluations in the period' })
+  satisfactionRate: RatedCountDto;
+  @ApiProperty({ description: '差评: evaluations in the period scored 1 or 2' }) badReviews: number;
+  @ApiProperty({
+    type: RatedCountDto,
+    description:
+      '差评按期整改率: bad reviews of the period whose follow-up case was rectified by its rectifyDueOn (and by asOf) / badReviews',
+  })
+  badReviewsRectifiedOnTime: RatedCountDto;
+  @ApiProperty({ description: '红牌: red cards issued in the period (the date of the sweep that issued them), up to asOf' })
+  redCards: number;
 }
 
 export class AssessmentReportDto {

@@ -5,6 +5,7 @@ import { EIGHTH_INDICATOR_NOTE, INDICATORS, type IndicatorKey } from './indicato
 import { matterIndicators, NO_MATTERS } from './matter-indicators.query';
 import { toOperationalFigures, type OperationalFigures } from './operational.query';
 import { percentRate } from './rate';
+import { supervisionFigures } from '../supervision/supervision-figures.query';
 import type { ReportDates } from './report-dates';
 import { describeScope, type GroupBy, type Scope, type ScopeDescription } from './scope';
 
@@ -32,6 +33,7 @@ export const REPORT_NOTES = [
   '事项类指标（1–6）按 asOf 当日有效的事项版本计算；办件类指标（7–8）按 from..to 期间受理的办件计算。 Matter-level indicators use the catalogue version in force on asOf; application-level ones count applications accepted from..to.',
   '比率为百分数，四舍五入保留两位小数；分母为 0 时为 null。 Rates are percentages rounded half-up to two decimals; null when the denominator is 0.',
   '运行指标：按时办结率、零跑次办结按期间内办结日期统计；超期在办件按 asOf 当日统计（挂起或特别程序进行中的不计超期）。 Operational figures: completions by completion date in the period; overdue open applications as of asOf, not counting those with an open pause.',
+  '好差评与红牌：满意率 = 期间内评价中 4–5 分 / 全部评价；差评 = 期间内 1–2 分评价；差评按期整改率 = 其中在 rectifyDueOn 及 asOf 之前整改的 / 差评；红牌按签发（巡查）日期计入期间，截至 asOf；退件计为已受理，不计办结、不计按时。 Satisfaction: evaluations in the period scored 4–5 / all; bad reviews: scored 1–2; rectified on time: by rectifyDueOn and by asOf / bad reviews; red cards by the sweep date that issued them, in the period up to asOf; returned applications (退件) count as accepted, never as completed or on time.',
 ];
 
 /** The eight indicators for the scope, or for each department/region of it when `by` is given. */
@@ -80,8 +82,11 @@ async function groupFigures(
 }
 
 export async function assessmentReport(sql: SqlExecutor, dates: ReportDates, scope: Scope): Promise<AssessmentReport> {
-  const { indicators, applications } = await groupFigures(sql, dates, scope);
-  const operational = toOperationalFigures(applications.get('') ?? NO_FIGURES);
+  const [{ indicators, applications }, supervision] = await Promise.all([
+    groupFigures(sql, dates, scope),
+    supervisionFigures(sql, dates.asOf, dates.period, scope),
+  ]);
+  const operational = toOperationalFigures(applications.get('') ?? NO_FIGURES, supervision.get(''));
   return {
     scope: describeScope(scope),
     asOf: dates.asOf,

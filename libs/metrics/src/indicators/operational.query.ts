@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '@app/event-store';
+import { NO_SUPERVISION, supervisionFigures, type SupervisionFigures } from '../supervision/supervision-figures.query';
 import { applicationFigures, NO_FIGURES, type ApplicationFigures } from './application-figures.query';
 import { percentRate } from './rate';
 import type { Scope } from './scope';
@@ -21,6 +22,14 @@ export interface OperationalFigures {
   overdueOpenApplications: number;
   /** 好差评 given in the period: score 5 非常满意 … 1 非常不满意 */
   evaluations: { total: number; byScore: Record<'1' | '2' | '3' | '4' | '5', number>; satisfiedRate: number | null };
+  /** 满意率: evaluations in the period with score ≥ 4 (满意, 非常满意) / all evaluations in the period */
+  satisfactionRate: RatedCount;
+  /** 差评: evaluations in the period with score ≤ 2 */
+  badReviews: number;
+  /** 差评按期整改率: bad reviews of the period whose case was rectified by its rectifyDueOn (and by asOf) / bad reviews */
+  badReviewsRectifiedOnTime: RatedCount;
+  /** 红牌: red cards issued in the period (by the sweep's date), up to asOf */
+  redCards: number;
 }
 
 const rated = (numerator: number, denominator: number): RatedCount => ({
@@ -29,8 +38,8 @@ const rated = (numerator: number, denominator: number): RatedCount => ({
   rate: percentRate(numerator, denominator),
 });
 
-/** The operational figures of one group's application figures. */
-export function toOperationalFigures(figures: ApplicationFigures): OperationalFigures {
+/** The operational figures of one group's application and supervision figures. */
+export function toOperationalFigures(figures: ApplicationFigures, supervision: SupervisionFigures = NO_SUPERVISION): OperationalFigures {
   const [s1, s2, s3, s4, s5] = figures.scores;
   const byScore = { '1': s1, '2': s2, '3': s3, '4': s4, '5': s5 };
   const total = s1 + s2 + s3 + s4 + s5;
@@ -40,6 +49,10 @@ export function toOperationalFigures(figures: ApplicationFigures): OperationalFi
     openApplications: figures.open,
     overdueOpenApplications: figures.overdue,
     evaluations: { total, byScore, satisfiedRate: percentRate(s4 + s5, total) },
+    satisfactionRate: rated(s4 + s5, total),
+    badReviews: s1 + s2,
+    badReviewsRectifiedOnTime: rated(supervision.rectifiedOnTime, s1 + s2),
+    redCards: supervision.redCards,
   };
 }
 
@@ -49,6 +62,9 @@ export async function operationalFigures(
   period: { from: string; to: string },
   scope: Scope,
 ): Promise<OperationalFigures> {
-  const figures = await applicationFigures(sql, asOf, period, scope);
-  return toOperationalFigures(figures.get('') ?? NO_FIGURES);
+  const [figures, supervision] = await Promise.all([
+    applicationFigures(sql, asOf, period, scope),
+    supervisionFigures(sql, asOf, period, scope),
+  ]);
+  return toOperationalFigures(figures.get('') ?? NO_FIGURES, supervision.get(''));
 }

@@ -9,6 +9,8 @@ export class RankingRowDto {
   @ApiProperty() numerator: number;
   @ApiProperty() denominator: number;
   @ApiProperty({ nullable: true, type: Number }) rate: number | null;
+  @ApiProperty({ description: '红牌: red cards issued to the group in the period, up to asOf (not part of the rank)', example: 0 })
+  redCards: number;
 }
 
 export class RankedIndicatorDto {

@@ -3,6 +3,7 @@ import { indicatorDefinition, type IndicatorDefinition, type IndicatorKey } from
 import type { ReportDates } from '../indicators/report-dates';
 import type { GroupBy, Scope } from '../indicators/scope';
 import type { SqlExecutor } from '@app/event-store';
+import { supervisionFigures } from '../supervision/supervision-figures.query';
 import { rankRows, type RankingRow } from './rank-rows';
 
 export interface Ranking {
@@ -10,7 +11,7 @@ export interface Ranking {
   by: GroupBy;
   asOf: string;
   period: { from: string; to: string };
-  rows: RankingRow[];
+  rows: (RankingRow & { redCards: number })[];
 }
 
 /** Departments or regions ranked on one indicator (晾晒台). */
@@ -18,7 +19,7 @@ export async function ranking(sql: SqlExecutor, key: IndicatorKey, by: GroupBy, 
   return (await rankings(sql, [key], by, dates, scope))[0];
 }
 
-/** Several rankings from one pair of grouped queries. */
+/** Several rankings from one set of grouped queries; each row also gives the group's red cards (红牌) of the period. */
 export async function rankings(
   sql: SqlExecutor,
   keys: readonly IndicatorKey[],
@@ -26,10 +27,15 @@ export async function rankings(
   dates: ReportDates,
   scope: Scope = {},
 ): Promise<Ranking[]> {
-  const groups = await indicatorsByGroup(sql, dates, scope, by);
+  const [groups, supervision] = await Promise.all([
+    indicatorsByGroup(sql, dates, scope, by),
+    supervisionFigures(sql, dates.asOf, dates.period, scope, by),
+  ]);
+  const redCards = (row: RankingRow) => supervision.get((by === 'department' ? row.departmentId : row.regionCode) ?? '')?.redCards ?? 0;
   return keys.map((key) => {
     const { name, nameEn } = indicatorDefinition(key);
     const entries = [...groups].map(([id, results]) => ({ id, result: results.find((r) => r.key === key)! }));
-    return { indicator: { key, name, nameEn }, by, asOf: dates.asOf, period: dates.period, rows: rankRows(entries, by) };
+    const rows = rankRows(entries, by).map((row) => ({ ...row, redCards: redCards(row) }));
+    return { indicator: { key, name, nameEn }, by, asOf: dates.asOf, period: dates.period, rows };
   });
 }

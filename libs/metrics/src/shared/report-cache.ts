@@ -1,12 +1,14 @@
 import { CheckpointKeyedCache, SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { ApplicationFactsProjection } from '../applications/application-facts.projection';
 import { CatalogueProjection } from '../catalogue/catalogue.projection';
+import { SupervisionFactsProjection } from '../supervision/supervision-facts.projection';
 
-/** The assessment reports' answers, kept until one of the two projections they read moves (`CheckpointKeyedCache`). */
+/** The assessment reports' answers, kept until one of the projections they read moves (`CheckpointKeyedCache`). */
 export class ReportCache extends CheckpointKeyedCache {}
 
 export const reportCacheProvider = {
   provide: ReportCache,
   inject: [SQL_CLIENT],
-  useFactory: (sql: SqlClient) => new ReportCache(sql, [new CatalogueProjection().name, new ApplicationFactsProjection().name]),
+  useFactory: (sql: SqlClient) =>
+    new ReportCache(sql, [new CatalogueProjection().name, new ApplicationFactsProjection().name, new SupervisionFactsProjection().name]),
 };
