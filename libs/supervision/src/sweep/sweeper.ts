@@ -28,6 +28,8 @@ export interface SweeperDeps {
   log?: (message: string) => void;
   /** how long a requested sweep waits for another one to finish */
   lockWaitMs?: number;
+  /** called after each step is done (the fault tests kill a sweep between two steps) */
+  afterStep?: (step: SweepStep) => Promise<void>;
 }
 
 /** The refusals of a step whose work is already done (a re-run, a rerun after a crash, a concurrent writer). */
@@ -132,6 +134,7 @@ export class Sweeper {
         continue;
       }
       await this.execute(step, at, correlationId);
+      await this.deps.afterStep?.(step);
     }
     await this.deps.catchUp();
     const counts = await this.countsOf(date);
