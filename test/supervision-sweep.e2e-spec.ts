@@ -1,5 +1,5 @@
 import { testBackends } from '@app/event-store/testing';
-import { redCardIdOf } from '@app/supervision';
+import { redCardIdOf, Sweeper } from '@app/supervision';
 import { admin, DEPT_A, DEPT_B, eventCount, sqlOf } from './support/applications';
 import { expectNothingAppended, expectProblem } from './matters-e2e.fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -102,6 +102,24 @@ describe.each(testBackends())('supervision: warnings, sweeps and red cards on %s
     expect(again.body).toEqual({ date: '2019-10-01', cardsIssued: 2, suspended: 0, returned: 0, noticesSent: 0 });
     for (const date of datesFrom('2019-09-27', '2019-10-14')) await post(t, admin(t), '/sweeps', { date }).expect(200);
     expect(await eventCount(t)).toBe(before);
+  });
+
+  it('schedules: nothing before its first run, then only its first date, then every date after the last recorded one', async () => {
+    const sweeper = t.app.get(Sweeper);
+    // the dates above were swept on request: the schedule has not run yet, and at start-up it sweeps nothing
+    expect(await sweeper.sweepDue('2019-10-16', { firstRun: false })).toEqual([]);
+    // its first run sweeps its own date only (never the dates before it: 15 Oct stays unswept)
+    expect((await sweeper.sweepDue('2019-10-16', { firstRun: true }))!.map((result) => result.date)).toEqual(['2019-10-16']);
+    // after "downtime" it catches up every date since the last recorded one
+    expect((await sweeper.sweepDue('2019-10-19', { firstRun: false }))!.map((result) => result.date)).toEqual([
+      '2019-10-17',
+      '2019-10-18',
+      '2019-10-19',
+    ]);
+    const recorded = await sqlOf(t).query<{ date: string }>(
+      `SELECT (data->>'date') AS date FROM es_events WHERE type = 'supervision.swept' AND data->>'date' >= '2019-10-15' ORDER BY 1`,
+    );
+    expect(recorded.map((row) => row.date)).toEqual(['2019-10-16', '2019-10-17', '2019-10-18', '2019-10-19']);
   });
 
   it('refuses a future date (400), a non-admin (403), another department’s explanation (404) and a review before any explanation (409), appending nothing', async () => {

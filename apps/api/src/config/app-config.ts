@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { useBusinessTimeZone } from '@app/kernel';
+import { SWEEP_AT_PATTERN } from '@app/supervision';
 import {
   IsBoolean,
   IsIn,
@@ -88,7 +89,7 @@ export class AppConfig {
    * The daily sweep (red cards, 容缺 suspensions and returns) at this time of day, city time
    * (`HH:MM`), in the processes that run the projections; `off` disables it.
    */
-  @Matches(/^(?:([01]\d|2[0-3]):([0-5]\d)|off)$/, { message: 'must be a time HH:MM (city time) or off' })
+  @Matches(SWEEP_AT_PATTERN, { message: 'must be a time HH:MM (city time) or off' })
   SWEEP_AT = '00:05';
 
   /** 黄牌预警 when 0 ≤ workdaysLeft ≤ this many working days */
