@@ -32,8 +32,10 @@ export class SweepSchedule {
 
   start(): void {
     const [hours, minutes] = this.options.sweepAt.split(':').map(Number);
-    this.job = new Cron(`${minutes} ${hours} * * *`, { timezone: this.options.timeZone, protect: true, name: 'supervision-sweep' }, () =>
-      this.run(true),
+    this.job = new Cron(
+      `${minutes} ${hours} * * *`,
+      { timezone: this.options.timeZone, protect: true, unref: true, name: 'supervision-sweep' },
+      () => this.run(true),
     );
     void this.run(false);
   }
