@@ -1,14 +1,17 @@
 import { createThrowawayDatabase, describeOnPostgres, type ThrowawayDatabase } from '@app/event-store/testing';
-import { redCardIdOf } from '@app/supervision';
+import { addDays, businessToday } from '@app/kernel';
+import { redCardIdOf, Sweeper } from '@app/supervision';
 import { admin, DEPT_A, DEPT_B, publishedMatter, sqlOf } from '../support/applications';
 import { eventually, spawnTs, type Child } from '../support/child-process';
+import { unsetConfiguration } from '../support/entry-point';
 import { launchTestApp, type TestApp } from '../support/test-app';
 import { applicationThrough, post } from '../supervision/supervision-city';
 
 /**
  * The sweep in processes of its own on one PostgreSQL database (the test's app applies the
  * projections): SIGKILLed half-way and run again it leaves exactly one card per red application;
- * two processes started together never both sweep a date.
+ * two processes started together never both sweep a date; the projection worker sweeps by itself,
+ * catching up at start-up the dates missed since its last run.
  */
 jest.setTimeout(180_000);
 
@@ -91,5 +94,34 @@ describeOnPostgres('supervision: the sweep across processes', () => {
     expect(cards).toHaveLength(red.length);
     expect(cards.every((stream) => stream.n === 1)).toBe(true);
     expect(await sweepEvents()).toBe(1);
+  });
+
+  it('the projection worker sweeps by itself: at start-up it catches up the dates missed since its last run', async () => {
+    const today = businessToday();
+    const lastRun = addDays(today, -3);
+    // the schedule ran last three days ago (its first run): every red application got its card then
+    expect((await t.app.get(Sweeper).sweepDue(lastRun, { firstRun: true }))!.map((result) => result.date)).toEqual([lastRun]);
+    const worker = spawnTs('apps/api/src/cli/projections.cli.ts', ['run'], {
+      ...unsetConfiguration(),
+      DATABASE_URL: database.url,
+      SWEEP_AT: '00:00',
+      LOG_LEVEL: 'info',
+    });
+    children.push(worker);
+    const sweptDates = async () =>
+      (
+        await sqlOf(t).query<{ date: string }>(`SELECT data->>'date' AS date FROM es_events WHERE type = 'supervision.swept' ORDER BY 1`)
+      ).map((row) => row.date);
+    const expected = [lastRun, addDays(today, -2), addDays(today, -1), today];
+    await eventually(
+      async () => (await sweptDates()).length === expected.length,
+      60_000,
+      `the worker's catch-up (${worker.output.stderr})`,
+    );
+    expect(await sweptDates()).toEqual(expected);
+    worker.process.kill('SIGTERM');
+    expect(await worker.exited).toEqual({ code: 0, signal: null });
+    const cards = await streamVersions(cardStreams());
+    expect(cards).toHaveLength(red.length); // issued once, on the first run's date
   });
 });
