@@ -2,6 +2,8 @@ import { Cron } from 'croner';
 import { addDays, businessToday, type CalendarDate } from '@app/kernel';
 import type { Sweeper } from './sweeper';
 
+const STOP_WAIT_MS = 5_000;
+
 /** `SWEEP_AT`: `HH:MM` city time, or `off`. */
 export const SWEEP_AT_PATTERN = /^(?:([01]\d|2[0-3]):([0-5]\d)|off)$/;
 
@@ -65,10 +67,15 @@ export class SweepSchedule {
     return this.running;
   }
 
-  /** Stops the schedule and waits for a sweep in progress (graceful shutdown, before the stores close). */
+  /**
+   * Stops the schedule and waits (up to `STOP_WAIT_MS`) for a sweep in progress, before the stores
+   * close. A sweep cut short is safe: its date is not recorded, and the next run completes it.
+   */
   async stop(): Promise<void> {
     this.job?.stop();
     this.job = null;
-    await this.running;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.running, new Promise((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 }
