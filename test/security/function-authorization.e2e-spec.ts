@@ -56,6 +56,12 @@ const MATRIX = `
   GET    /api/v1/bulletins/weekly                        |       -       |      -       |     -     |         -          |    Y     |   Y
   GET    /api/v1/reports/assessment.csv                  |       -       |      -       |     -     |         -          |    Y     |   Y
   GET    /api/v1/reports/assessment.xlsx                 |       -       |      -       |     -     |         -          |    Y     |   Y
+  GET    /api/v1/supervision/warnings                    |       -       |      Y       |     Y     |         Y          |    Y     |   Y
+  GET    /api/v1/supervision/cards                       |       -       |      Y       |     Y     |         Y          |    Y     |   Y
+  GET    /api/v1/supervision/cards/{id}                  |       -       |      Y       |     Y     |         Y          |    Y     |   Y
+  POST   /api/v1/supervision/cards/{id}/explanation      |       -       |      -       |     -     |         Y          |    -     |   Y
+  POST   /api/v1/supervision/cards/{id}/review           |       -       |      -       |     Y     |         -          |    -     |   Y
+  POST   /api/v1/supervision/sweeps                      |       -       |      -       |     -     |         -          |    -     |   Y
 `;
 
 const [header, ...rows] = MATRIX.trim()

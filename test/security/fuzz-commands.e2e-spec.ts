@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import request from 'supertest';
 import { testBackends } from '@app/event-store/testing';
@@ -26,7 +27,8 @@ jest.setTimeout(300_000);
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 
-type Target = 'matter' | 'application' | 'issue' | 'none';
+/** `card`: a red card id (none exists in the world: a valid body is answered 404 after validation) */
+type Target = 'matter' | 'application' | 'issue' | 'card' | 'none';
 const AT = { at: '2019-09-27T10:00:00+08:00' };
 const MATTER = matterBody({ code: 'FZ-001' });
 
@@ -93,6 +95,17 @@ const COMMANDS: Record<string, { role: Role; target: Target; body: (matterId: st
     body: () => ({ reason: '再次出现', deadline: '2019-11-30', ...AT }),
   },
   'POST /api/v1/quality-checks': { role: 'inspector', target: 'none', body: (matterId) => ({ matterId, ...AT }) },
+  'POST /api/v1/supervision/cards/{id}/explanation': {
+    role: 'department_officer',
+    target: 'card',
+    body: () => ({ text: '专家评审延误', ...AT }),
+  },
+  'POST /api/v1/supervision/cards/{id}/review': {
+    role: 'inspector',
+    target: 'card',
+    body: () => ({ accepted: false, comment: '不充分', ...AT }),
+  },
+  'POST /api/v1/supervision/sweeps': { role: 'admin', target: 'none', body: () => ({ date: '2019-09-27' }) },
 };
 
 /** Which record the `{id}` names: a fresh one, the shared one (whose state drifts), or a hostile string. */
@@ -132,9 +145,10 @@ describe.each(testBackends())('hostile input: fuzzing every command route on %s'
 
   async function idFor(target: Target, choice: { kind: 'fresh' | 'shared' | 'value' | 'raw'; value: string }): Promise<string> {
     if (choice.kind === 'raw') return choice.value;
+    if (target === 'card' && choice.kind !== 'value') return randomUUID();
     if (choice.kind === 'value') return encodeSegment(choice.value);
     if (choice.kind === 'shared')
-      return { matter: world.a.matterId, application: world.a.applicationId, issue: world.a.issueId, none: '' }[target];
+      return { matter: world.a.matterId, application: world.a.applicationId, issue: world.a.issueId, card: '', none: '' }[target];
     if (target === 'matter') return freshMatter(t);
     if (target === 'application') return freshApplication(t, world.a.matterId);
     return target === 'issue' ? freshIssue(t, world.a.matterId) : '';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import request from 'supertest';
 import { testBackends } from '@app/event-store/testing';
@@ -50,6 +51,7 @@ describe.each(testBackends())('hostile input: fuzzing the query parameters of ev
     if (route.path.startsWith('/api/v1/matters/')) return world.a.matterId;
     if (route.path.startsWith('/api/v1/applications/')) return world.a.applicationId;
     if (route.path.startsWith('/api/v1/quality-issues/')) return world.a.issueId;
+    if (route.path.startsWith('/api/v1/supervision/cards/')) return randomUUID(); // no card in the world: 404
     throw new Error(`${route.key}: the query fuzz does not know which id to use`);
   }
 

@@ -40,6 +40,8 @@ export const CONFIGURATION = [
   'BODY_LIMIT',
   'LOG_LEVEL',
   'RUN_PROJECTIONS',
+  'SWEEP_AT',
+  'SUPERVISION_YELLOW_WORKDAYS',
 ];
 
 /** every variable of README's configuration table, removed from a child's environment */

@@ -7,6 +7,7 @@ import { MattersModule } from '@app/matters';
 import { ApplicationsModule } from '@app/matters';
 import { AuditModule } from '@app/audit';
 import { AssessmentModule } from '@app/metrics';
+import { SupervisionModule } from '@app/supervision';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -42,6 +43,14 @@ import { StorageModule } from './storage/storage.module';
     ApplicationsModule,
     AuditModule,
     AssessmentModule,
+    SupervisionModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        yellowWorkdays: config.SUPERVISION_YELLOW_WORKDAYS,
+        sweepAt: config.SWEEP_AT,
+        runSchedule: config.RUN_PROJECTIONS,
+      }),
+    }),
   ],
   controllers: [HealthController],
   providers: [

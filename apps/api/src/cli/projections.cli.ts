@@ -1,6 +1,10 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { PostgresEventStore } from '@app/event-store';
+import { CommandExecutor, PostgresEventStore, ProjectionRunner } from '@app/event-store';
+import { businessCalendar } from '@app/kernel';
+import { DEFAULT_SUPERVISION_LIMITS, supervisionCatchUp, Sweeper, SweepSchedule } from '@app/supervision';
+import type { AppConfig } from '../config/app-config';
+import type { Storage } from '../storage/open-storage';
 import { countEventsAfterInPostgres } from '@app/event-store';
 import { runProjectionsCli } from '@app/event-store';
 import { loadConfig } from '../config/app-config';
@@ -18,6 +22,9 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const storage = await openStorage(config);
   const logger = pino({ level: config.LOG_LEVEL, base: { context: 'projections' } });
+  // the daily sweep runs where the projections run (README, Configuration: SWEEP_AT)
+  const schedule = argv[0] === 'run' && config.SWEEP_AT !== 'off' ? sweepSchedule(config, storage, logger) : null;
+  schedule?.start();
   try {
     return await runProjectionsCli(argv, {
       store: storage.store,
@@ -27,8 +34,30 @@ async function main(argv: string[]): Promise<number> {
       logger: { log: (message) => logger.info(message), error: (message, error) => logger.error({ err: error }, message) },
     });
   } finally {
+    await schedule?.stop();
     await storage.close();
   }
+}
+
+/** The daily sweep of this process: its commands go through a CommandExecutor; it waits for the checkpoints this process writes. */
+function sweepSchedule(config: AppConfig, storage: Storage, logger: pino.Logger): SweepSchedule {
+  const checkpoints = new ProjectionRunner(storage.store, storage.sql, allProjections);
+  checkpoints.observe();
+  const sweeper = new Sweeper({
+    store: storage.store,
+    sql: storage.sql,
+    commands: new CommandExecutor(storage.store),
+    calendar: businessCalendar(),
+    limits: { ...DEFAULT_SUPERVISION_LIMITS, yellowWorkdays: config.SUPERVISION_YELLOW_WORKDAYS },
+    catchUp: supervisionCatchUp(storage.store, storage.sql, checkpoints),
+    log: (message) => logger.info({ context: 'supervision' }, message),
+  });
+  return new SweepSchedule(sweeper, {
+    sweepAt: config.SWEEP_AT,
+    timeZone: businessCalendar().timeZone,
+    log: (message) => logger.info({ context: 'supervision' }, message),
+    error: (message, error) => logger.error({ context: 'supervision', err: error }, message),
+  });
 }
 
 main(process.argv.slice(2)).then(

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { useBusinessTimeZone } from '@app/kernel';
+import { SWEEP_AT_PATTERN } from '@app/supervision';
 import {
   IsBoolean,
   IsIn,
@@ -83,6 +84,20 @@ export class AppConfig {
   @Transform(({ value }) => (value === undefined ? true : value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'must be true or false' })
   READ_OWN_WRITES = true;
+
+  /**
+   * The daily sweep (red cards, 容缺 suspensions and returns) at this time of day, city time
+   * (`HH:MM`), in the processes that run the projections; `off` disables it.
+   */
+  @Matches(SWEEP_AT_PATTERN, { message: 'must be a time HH:MM (city time) or off' })
+  SWEEP_AT = '00:05';
+
+  /** 黄牌预警 when 0 ≤ workdaysLeft ≤ this many working days */
+  @Transform(({ value }) => (value === undefined ? 1 : /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt({ message: 'must be a whole number from 0 to 30' })
+  @Min(0, { message: 'must be a whole number from 0 to 30' })
+  @Max(30, { message: 'must be a whole number from 0 to 30' })
+  SUPERVISION_YELLOW_WORKDAYS = 1;
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL = 'info';

@@ -35,6 +35,18 @@ describe('loadConfig', () => {
     expect(problems({ READ_OWN_WRITES: 'off' })).toEqual(['Invalid configuration: READ_OWN_WRITES="off" must be true or false']);
   });
 
+  it('sweeps at 00:05 city time by default; SWEEP_AT=HH:MM or off, SUPERVISION_YELLOW_WORKDAYS a whole number', () => {
+    expect(loadConfig({})).toMatchObject({ SWEEP_AT: '00:05', SUPERVISION_YELLOW_WORKDAYS: 1 });
+    expect(loadConfig({ SWEEP_AT: 'off', SUPERVISION_YELLOW_WORKDAYS: '2' })).toMatchObject({
+      SWEEP_AT: 'off',
+      SUPERVISION_YELLOW_WORKDAYS: 2,
+    });
+    expect(problems({ SWEEP_AT: '25:00', SUPERVISION_YELLOW_WORKDAYS: 'x' })).toEqual([
+      'Invalid configuration: SWEEP_AT="25:00" must be a time HH:MM (city time) or off',
+      'Invalid configuration: SUPERVISION_YELLOW_WORKDAYS="x" must be a whole number from 0 to 30',
+    ]);
+  });
+
   it('refuses RUN_PROJECTIONS=false on the embedded store, which one process only can open', () => {
     expect(problems({ RUN_PROJECTIONS: 'false' })).toEqual([
       'Invalid configuration: RUN_PROJECTIONS=false needs DATABASE_URL (the embedded PGlite admits one process)',

@@ -3,6 +3,7 @@ import { assessmentProjections } from '@app/metrics';
 import { mattersProjection } from '@app/matters';
 import { applicationsProjection } from '@app/matters';
 import { auditTrailProjection, catalogueMattersProjection, qualityIssuesProjection } from '@app/audit';
+import { supervisionProjections } from '@app/supervision';
 
 /**
  * Every read model's projection, each bounded context contributing its own. The runner keeps
@@ -15,4 +16,5 @@ export const allProjections: readonly Projection[] = [
   catalogueMattersProjection,
   auditTrailProjection,
   ...assessmentProjections(),
+  ...supervisionProjections(),
 ];

@@ -3,6 +3,7 @@ import { assessmentMigrations } from '@app/metrics';
 import { MatterCodes1764200000000, MattersReadModelV11764200000001 } from '@app/matters';
 import { ApplicantKeys1764300000000, ApplicationsReadModel1764300000001 } from '@app/matters';
 import { AuditLog1764160000000, QualityIssueReadModels1764160000001 } from '@app/audit';
+import { supervisionMigrations } from '@app/supervision';
 
 /**
  * Every migration of the service, in one list: the one way a read-model table is declared. Each
@@ -18,4 +19,5 @@ export const databaseMigrations: Function[] = [
   AuditLog1764160000000,
   QualityIssueReadModels1764160000001,
   ...assessmentMigrations,
+  ...supervisionMigrations,
 ];

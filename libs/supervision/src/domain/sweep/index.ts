@@ -1,1 +1,2 @@
 export * from './sweep-plan';
+export * from './sweep-record';
