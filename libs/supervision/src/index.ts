@@ -1,2 +1,3 @@
-/** libs/supervision's public surface for the app and other contexts (the domain only, for now). */
+/** libs/supervision's public surface for the app and other contexts: the domain, and the follow-up cases of 差评. */
 export * from './domain';
+export * from './feedback-cases';

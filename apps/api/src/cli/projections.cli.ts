@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { PostgresEventStore } from '@app/event-store';
+import { CommandExecutor, PostgresEventStore, Reactor } from '@app/event-store';
 import { countEventsAfterInPostgres } from '@app/event-store';
 import { runProjectionsCli } from '@app/event-store';
 import { loadConfig } from '../config/app-config';
 import { limitHeapGrowth } from '../heap-growth';
 import { allProjections } from '../projections/projection-registry';
+import { allReactions } from '../projections/reactions';
 import { openStorage } from '../storage/open-storage';
 
 /**
@@ -18,15 +19,28 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const storage = await openStorage(config);
   const logger = pino({ level: config.LOG_LEVEL, base: { context: 'projections' } });
+  const log = {
+    log: (message: string) => logger.info(message),
+    error: (message: string, error: unknown) => logger.error({ err: error }, message),
+  };
+  // `run` hosts the policies too (reactions.ts): they run where the projections run
+  const reactors =
+    argv[0] === 'run'
+      ? allReactions(storage.store, new CommandExecutor(storage.store), config).map(
+          (reaction) => new Reactor(storage.store, storage.sql, reaction, { logger: log }),
+        )
+      : [];
+  for (const reactor of reactors) reactor.start();
   try {
     return await runProjectionsCli(argv, {
       store: storage.store,
       sql: storage.sql,
       projections: allProjections,
       countEventsAfter: storage.store instanceof PostgresEventStore ? countEventsAfterInPostgres(storage.sql) : undefined,
-      logger: { log: (message) => logger.info(message), error: (message, error) => logger.error({ err: error }, message) },
+      logger: log,
     });
   } finally {
+    await Promise.all(reactors.map((reactor) => reactor.stop()));
     await storage.close();
   }
 }

@@ -1,6 +1,7 @@
 import type { OwnWritesKind } from '@app/http';
 import { applicationsProjection, matterStreamId, applicationStreamId, mattersProjection } from '@app/matters';
 import { issueStreamId, QUALITY_ISSUES_PROJECTION } from '@app/audit';
+import { feedbackCaseStreamId, FEEDBACK_CASES_PROJECTION } from '@app/supervision';
 
 export interface OwnWritesTarget {
   /** the entity's stream, from the route's `:id` */
@@ -14,4 +15,5 @@ export const ownWritesTargets: Readonly<Record<OwnWritesKind, OwnWritesTarget>> 
   matter: { streamId: matterStreamId, projection: mattersProjection.name },
   application: { streamId: applicationStreamId, projection: applicationsProjection.name },
   'quality-issue': { streamId: issueStreamId, projection: QUALITY_ISSUES_PROJECTION },
+  'feedback-case': { streamId: feedbackCaseStreamId, projection: FEEDBACK_CASES_PROJECTION },
 };

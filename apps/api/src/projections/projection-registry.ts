@@ -3,6 +3,7 @@ import { assessmentProjections } from '@app/metrics';
 import { mattersProjection } from '@app/matters';
 import { applicationsProjection } from '@app/matters';
 import { auditTrailProjection, catalogueMattersProjection, qualityIssuesProjection } from '@app/audit';
+import { feedbackCasesProjection } from '@app/supervision';
 
 /**
  * Every read model's projection, each bounded context contributing its own. The runner keeps
@@ -14,5 +15,6 @@ export const allProjections: readonly Projection[] = [
   qualityIssuesProjection(),
   catalogueMattersProjection,
   auditTrailProjection,
+  feedbackCasesProjection,
   ...assessmentProjections(),
 ];

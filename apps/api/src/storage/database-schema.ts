@@ -1,7 +1,8 @@
 import { IdempotencyKeys1764150000000 } from '../commands/idempotency-keys.migration';
 import { assessmentMigrations } from '@app/metrics';
 import { MatterCodes1764200000000, MattersReadModelV11764200000001 } from '@app/matters';
-import { ApplicantKeys1764300000000, ApplicationsReadModel1764300000001 } from '@app/matters';
+import { ApplicantKeys1764300000000, ApplicationsDeferredAndFeedback1764900000001, ApplicationsReadModel1764300000001 } from '@app/matters';
+import { FeedbackCasesReadModel1764900000002 } from '@app/supervision';
 import { AuditLog1764160000000, QualityIssueReadModels1764160000001 } from '@app/audit';
 
 /**
@@ -12,6 +13,8 @@ import { AuditLog1764160000000, QualityIssueReadModels1764160000001 } from '@app
 export const databaseMigrations: Function[] = [
   ApplicantKeys1764300000000,
   ApplicationsReadModel1764300000001,
+  ApplicationsDeferredAndFeedback1764900000001,
+  FeedbackCasesReadModel1764900000002,
   IdempotencyKeys1764150000000,
   MatterCodes1764200000000,
   MattersReadModelV11764200000001,
