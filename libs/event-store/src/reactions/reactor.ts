@@ -19,6 +19,7 @@ export interface Reaction {
 }
 
 export interface ReactorOptions {
+  /** events scanned per window (default 5000; only the handled ones are sent) */
   batchSize?: number;
   /** how long a caught-up reactor waits for an append before reading again (default 100 ms) */
   pollMs?: number;
@@ -52,7 +53,7 @@ export class Reactor {
     options: ReactorOptions = {},
   ) {
     this.options = {
-      batchSize: options.batchSize ?? 500,
+      batchSize: options.batchSize ?? 5000,
       pollMs: options.pollMs ?? 100,
       lockRetryMs: options.lockRetryMs ?? 1000,
       retryMs: options.retryMs ?? 1000,
@@ -103,21 +104,21 @@ export class Reactor {
   private async follow(lock: AdvisoryLock): Promise<void> {
     await this.sql.transaction((tx) => registerProjection(tx, this.reaction));
     let checkpoint: Checkpoint | null = (await readCheckpoint(this.sql, this.reaction))?.checkpoint ?? null;
-    const handles = new Set(this.reaction.handles);
     this.options.logger.log(`${this.label}: running`);
     while (!this.signal.requested && lock.held) {
-      const events = await this.store.readAll({ after: checkpoint, limit: this.options.batchSize });
-      if (events.length === 0) {
+      // only the handled types come back (the store skips the rest); `end` says where the window stops
+      const window = await this.store.readWindow({ after: checkpoint, limit: this.options.batchSize, types: this.reaction.handles });
+      if (!window.end) {
         await this.signal.race(this.store.waitForAppend(this.options.pollMs));
         continue;
       }
-      for (const event of events) if (handles.has(event.type)) await this.reactTo(event);
+      for (const event of window.events) await this.reactTo(event);
       if (!lock.held) return;
-      const last = events[events.length - 1];
       const from = checkpoint;
-      await this.sql.transaction((tx) => advanceCheckpoint(tx, this.reaction, from, last.checkpoint, last.position));
-      checkpoint = last.checkpoint;
-      this.position = last.position;
+      const end = window.end;
+      await this.sql.transaction((tx) => advanceCheckpoint(tx, this.reaction, from, end.checkpoint, end.position));
+      checkpoint = end.checkpoint;
+      this.position = end.position;
     }
   }
 
