@@ -6,6 +6,7 @@ import { apiRoutes, type ApiRoute } from '../support/openapi-routes';
 import { assertPrototypeClean, assertSafeResponse } from '../support/response-safety';
 import { auth, buildWorld, tokenFor, type World } from '../support/security-world';
 import { startTestApp, TestApp } from '../support/test-app';
+import { feedbackCaseIdOf } from '@app/supervision';
 
 jest.setTimeout(300_000);
 
@@ -50,6 +51,8 @@ describe.each(testBackends())('hostile input: fuzzing the query parameters of ev
     if (route.path.startsWith('/api/v1/matters/')) return world.a.matterId;
     if (route.path.startsWith('/api/v1/applications/')) return world.a.applicationId;
     if (route.path.startsWith('/api/v1/quality-issues/')) return world.a.issueId;
+    // the id a 差评 of the application would open (none was given: a well-formed id of no case)
+    if (route.path.startsWith('/api/v1/feedback-cases/')) return feedbackCaseIdOf(world.a.applicationId);
     throw new Error(`${route.key}: the query fuzz does not know which id to use`);
   }
 
