@@ -8,6 +8,9 @@ import { AppConfig } from '../config/app-config';
 import { MIN_POSITION_TIMEOUT_MS } from './min-position.interceptor';
 import { ownWritesTargets } from './own-writes-targets';
 
+/** What an entity id (a UUID, or one with its stream prefix) is made of. */
+const STREAM_ID_PART = /^[A-Za-z0-9-]{1,200}$/;
+
 /**
  * `@ReadsOwnWrites(kind)` on an entity's GET: the position of the last event of the entity's
  * stream must be covered by the checkpoint of the projection that writes its row before the
@@ -27,6 +30,8 @@ export class OwnWritesInterceptor implements NestInterceptor {
     const kind = this.reflector.get<OwnWritesKind | undefined>(READS_OWN_WRITES, context.getHandler());
     const id = context.switchToHttp().getRequest<Request>().params.id;
     if (!kind || typeof id !== 'string' || !this.config.READ_OWN_WRITES) return next.handle();
+    // not an id (`%00`, a hostile string): nothing to wait for, and nothing to send the store; the id pipe answers 400
+    if (!STREAM_ID_PART.test(id)) return next.handle();
     return from(this.caughtUp(kind, id)).pipe(
       switchMap((reached) => {
         if (!reached)
