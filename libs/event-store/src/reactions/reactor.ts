@@ -1,5 +1,5 @@
 import type { Checkpoint, EventStore, RecordedEvent } from '../event-store.port';
-import { advanceCheckpoint, ensureCheckpointTable, readCheckpoint, registerProjection } from '../projections/checkpoint-store';
+import { ensureCheckpointTable, readCheckpoint, registerProjection } from '../projections/checkpoint-store';
 import { consoleProjectionLogger, type ProjectionLogger } from '../projections/projection';
 import { StopSignal } from '../projections/stop-signal';
 import type { AdvisoryLock, SqlClient } from '../sql/sql-client';
@@ -44,6 +44,8 @@ export class Reactor {
   private readonly signal = new StopSignal();
   private loop: Promise<void> | null = null;
   private position: number | null = null;
+  private checkpoint: Checkpoint | null = null;
+  private failure: unknown = null;
   private readonly options: Required<ReactorOptions>;
 
   constructor(
@@ -64,6 +66,19 @@ export class Reactor {
   /** the global position of the last event it got past in this process (null before the first batch) */
   get lastPosition(): number | null {
     return this.position;
+  }
+
+  /** the last error it met (a failed event is retried until done), null once an event after it succeeded */
+  get lastError(): unknown {
+    return this.failure;
+  }
+
+  /**
+   * Whether it has got past the event at `position` in this process (the store's commit-visible
+   * order: after a bulk import the last event it read need not have the highest position).
+   */
+  async covers(position: number): Promise<boolean> {
+    return this.checkpoint !== null && this.store.covers(this.checkpoint, position);
   }
 
   start(): void {
@@ -93,6 +108,7 @@ export class Reactor {
       try {
         await this.follow(lock);
       } catch (error) {
+        this.failure = error;
         this.options.logger.error(`${this.label}: stopped; retrying`, error);
       } finally {
         await lock.release().catch((error: unknown) => this.options.logger.error(`${this.label}: releasing its lock failed`, error));
@@ -114,20 +130,34 @@ export class Reactor {
       }
       for (const event of window.events) await this.reactTo(event);
       if (!lock.held) return;
-      const from = checkpoint;
       const end = window.end;
-      await this.sql.transaction((tx) => advanceCheckpoint(tx, this.reaction, from, end.checkpoint, end.position));
+      await this.storeCheckpoint(end.checkpoint, end.position);
       checkpoint = end.checkpoint;
+      this.checkpoint = end.checkpoint;
       this.position = end.position;
     }
+  }
+
+  /**
+   * Moves its checkpoint. No compare-and-set as a projection's (whose batch must apply once): a
+   * reaction runs at least once per event and is idempotent, and the lock keeps one writer.
+   */
+  private async storeCheckpoint(checkpoint: Checkpoint, position: number): Promise<void> {
+    await this.sql.query(
+      `UPDATE projection_checkpoints SET checkpoint = $3, position = $4, status = 'live', updated_at = now() WHERE projection = $1 AND version = $2`,
+      [this.reaction.name, this.reaction.version, checkpoint, position],
+    );
   }
 
   /** Retries an event until it is done (or the reactor stops): a policy must not skip one. */
   private async reactTo(event: RecordedEvent): Promise<void> {
     for (let failures = 1; ; failures += 1) {
       try {
-        return await this.reaction.react(event);
+        await this.reaction.react(event);
+        this.failure = null;
+        return;
       } catch (error) {
+        this.failure = error;
         this.options.logger.error(`${this.label}: event at position ${event.position} failed (${failures}×); retrying`, error);
         if (this.signal.requested) throw error;
         await this.signal.sleep(this.options.retryMs);
