@@ -173,6 +173,8 @@ describe.each(testBackends())('applications: the 办件 lifecycle on %s', (backe
       'complete',
       'deliver',
       'evaluation',
+      'deferred-materials',
+      're-evaluation',
     ]) {
       const operation = paths[`/api/v1/applications/{id}/${action}`].post;
       expect(operation.responses['200']).toBeDefined();

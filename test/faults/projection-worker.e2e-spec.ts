@@ -3,7 +3,7 @@ import { createThrowawayDatabase, describeOnPostgres, type ThrowawayDatabase } f
 import { registerBody } from '../matters-e2e.fixtures';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { eventually, spawnTs, type Child } from '../support/child-process';
-import { PROJECTION_LOCK_KEYS, projectionLocksHeld } from '../support/projection-locks';
+import { PROJECTION_LOCK_KEYS, projectionLocksHeld, reactionLocksHeld } from '../support/projection-locks';
 import { TEST_JWT_SECRET } from '../support/test-app';
 
 jest.setTimeout(120_000);
@@ -49,6 +49,7 @@ describeOnPostgres('a serve-only API beside a `projections run` worker', () => {
     const { id, position } = (await registered.json()) as { id: string; position: number };
     expect((await matterAt(id, position)).status).toBe(503); // nobody applies: the bounded wait runs out
     expect(await projectionLocksHeld(pg)).toBe(0);
+    expect(await reactionLocksHeld(pg)).toBe(0); // the policies (the 差评 → case reactor) run where the projections run
 
     worker = spawnTs('apps/api/src/cli/projections.cli.ts', ['run'], {
       DATABASE_URL: db.url,
@@ -65,6 +66,7 @@ describeOnPostgres('a serve-only API beside a `projections run` worker', () => {
     expect(read.status).toBe(200);
     expect(await read.json()).toMatchObject({ id, status: 'draft' });
     expect(await projectionLocksHeld(pg, API_NAME)).toBe(0);
+    await eventually(async () => (await reactionLocksHeld(pg, WORKER_NAME)) === 1, 20_000, 'the worker to run the bad-review policy');
 
     worker.process.kill('SIGTERM');
     expect(await worker.exited).toEqual({ code: 0, signal: null });
@@ -77,5 +79,6 @@ describeOnPostgres('a serve-only API beside a `projections run` worker', () => {
       expect.arrayContaining([expect.objectContaining({ context: 'projections', msg: expect.stringContaining('running') })]),
     );
     expect(await projectionLocksHeld(pg)).toBe(0);
+    expect(await reactionLocksHeld(pg)).toBe(0);
   });
 });

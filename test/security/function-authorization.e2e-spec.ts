@@ -36,6 +36,12 @@ const MATRIX = `
   POST   /api/v1/applications/{id}/complete              |       -       |      Y       |     -     |         -          |    -     |   Y
   POST   /api/v1/applications/{id}/deliver               |       -       |      Y       |     -     |         -          |    -     |   Y
   POST   /api/v1/applications/{id}/evaluation            |       -       |      Y       |     -     |         -          |    -     |   Y
+  POST   /api/v1/applications/{id}/deferred-materials    |       -       |      Y       |     -     |         -          |    -     |   Y
+  POST   /api/v1/applications/{id}/re-evaluation         |       -       |      Y       |     -     |         -          |    -     |   Y
+  GET    /api/v1/feedback-cases                          |       -       |      Y       |     Y     |         Y          |    Y     |   Y
+  GET    /api/v1/feedback-cases/{id}                     |       -       |      Y       |     Y     |         Y          |    Y     |   Y
+  POST   /api/v1/feedback-cases/{id}/contact             |       -       |      Y       |     -     |         Y          |    -     |   Y
+  POST   /api/v1/feedback-cases/{id}/rectification       |       -       |      Y       |     -     |         Y          |    -     |   Y
   DELETE /api/v1/applications/{id}/applicant             |       -       |      -       |     -     |         -          |    -     |   Y
   GET    /api/v1/applications/{id}/applicant             |       -       |      Y       |     -     |         -          |    -     |   Y
   GET    /api/v1/applications/{id}                       |       Y       |      Y       |     Y     |         Y          |    Y     |   Y

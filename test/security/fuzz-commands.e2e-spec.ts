@@ -27,8 +27,11 @@ jest.setTimeout(300_000);
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 
-/** `card`: a red card id (none exists in the world: a valid body is answered 404 after validation) */
-type Target = 'matter' | 'application' | 'issue' | 'card' | 'none';
+/**
+ * `card`: a red card id (none exists in the world: a valid body is answered 404 after validation);
+ * `feedback-case`: a UUID naming no case (cases open only from a 差评, through the policy)
+ */
+type Target = 'matter' | 'application' | 'issue' | 'card' | 'feedback-case' | 'none';
 const AT = { at: '2019-09-27T10:00:00+08:00' };
 const MATTER = matterBody({ code: 'FZ-001' });
 
@@ -71,6 +74,22 @@ const COMMANDS: Record<string, { role: Role; target: Target; body: (matterId: st
     role: 'window_staff',
     target: 'application',
     body: () => ({ score: 5, comment: '好', ...AT }),
+  },
+  'POST /api/v1/applications/{id}/deferred-materials': { role: 'window_staff', target: 'application', body: () => AT },
+  'POST /api/v1/applications/{id}/re-evaluation': {
+    role: 'window_staff',
+    target: 'application',
+    body: () => ({ score: 4, comment: '整改后满意', ...AT }),
+  },
+  'POST /api/v1/feedback-cases/{id}/contact': {
+    role: 'department_officer',
+    target: 'feedback-case',
+    body: () => ({ note: '电话回访', ...AT }),
+  },
+  'POST /api/v1/feedback-cases/{id}/rectification': {
+    role: 'window_staff',
+    target: 'feedback-case',
+    body: () => ({ note: '已整改并答复', ...AT }),
   },
   'DELETE /api/v1/applications/{id}/applicant': { role: 'admin', target: 'application', body: () => null },
   'POST /api/v1/quality-issues': {
@@ -147,6 +166,7 @@ describe.each(testBackends())('hostile input: fuzzing every command route on %s'
     if (choice.kind === 'raw') return choice.value;
     if (target === 'card' && choice.kind !== 'value') return randomUUID();
     if (choice.kind === 'value') return encodeSegment(choice.value);
+    if (target === 'feedback-case') return randomUUID();
     if (choice.kind === 'shared')
       return { matter: world.a.matterId, application: world.a.applicationId, issue: world.a.issueId, card: '', none: '' }[target];
     if (target === 'matter') return freshMatter(t);

@@ -5,13 +5,37 @@ import { foldIndicators, readEverything } from '@app/metrics';
 import { loadScenario, type LoadResult } from '@app/metrics';
 import type { ScenarioPlan } from '@app/metrics';
 import type { TestApp } from './test-app';
+import type { Reactor } from '@app/event-store';
+import { REACTORS } from '../../apps/api/src/projections/projections.module';
+import { headPosition } from './quality-fixtures';
 
 /** Loads a scenario through the app's command handlers and waits until every projection has it. */
 export async function loadAndProject(t: TestApp, plan: ScenarioPlan, concurrency = 24): Promise<LoadResult> {
   const result = await loadScenario(t.app, plan, { concurrency });
-  const caughtUp = await t.app.get(ProjectionRunner).waitForPosition(result.position, 120_000);
+  await policiesCaughtUp(t);
+  const caughtUp = await t.app.get(ProjectionRunner).waitForPosition(await headPosition(t), 120_000);
   if (!caughtUp) throw new Error('projections did not catch up');
   return result;
+}
+
+/**
+ * Waits until the app's policies (reactions.ts: a 差评 opens a follow-up case) have met every event
+ * in the store, the ones they appended themselves included: then the log stops growing.
+ */
+export async function policiesCaughtUp(t: TestApp, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const head = await headPosition(t);
+    const covered = await Promise.all(t.app.get<Reactor[]>(REACTORS).map((reactor) => reactor.covers(head)));
+    if (covered.every(Boolean)) return;
+    if (Date.now() > deadline) {
+      const positions = t.app
+        .get<Reactor[]>(REACTORS)
+        .map((reactor) => `${reactor.reaction.name} at ${reactor.lastPosition} (${String(reactor.lastError)})`);
+      throw new Error(`the policies did not catch up with position ${head}: ${positions.join(', ')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** GET an assessment-role route and answer its body (shape checked by the callers' assertions). */

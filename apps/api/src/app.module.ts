@@ -7,7 +7,7 @@ import { MattersModule } from '@app/matters';
 import { ApplicationsModule } from '@app/matters';
 import { AuditModule } from '@app/audit';
 import { AssessmentModule } from '@app/metrics';
-import { SupervisionModule } from '@app/supervision';
+import { FeedbackCasesModule, SupervisionModule } from '@app/supervision';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -40,7 +40,11 @@ import { StorageModule } from './storage/storage.module';
     TerminusModule,
     MetricsModule,
     MattersModule.forRoot(),
-    ApplicationsModule,
+    ApplicationsModule.forRoot({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ deferredDueWorkdays: config.DEFERRED_DUE_WORKDAYS }),
+    }),
+    FeedbackCasesModule,
     AuditModule,
     AssessmentModule,
     SupervisionModule.forRootAsync({

@@ -17,6 +17,7 @@ export * from './projections/projection-runner';
 export * from './projections/projections-cli';
 export * from './projections/rebuild-projection';
 export * from './projections/stored-rows';
+export * from './reactions/reactor';
 export * from './sql/connection-errors';
 export * from './sql/pglite-sql-client';
 export * from './sql/postgres-sql-client';

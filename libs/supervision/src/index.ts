@@ -1,6 +1,7 @@
 /** libs/supervision's public surface for the app and other contexts. */
 export * from './domain';
 export * from './supervision.module';
+export * from './feedback-cases';
 export { supervisionProjections, supervisionMigrations } from './supervision.read-models';
 export { redCardStreamId, sweepStreamId } from './shared/supervision-streams';
 export { RED_CARDS_PROJECTION } from './red-cards/read-model/red-cards.projection';

@@ -1,10 +1,17 @@
 import type { Projection } from '@app/event-store';
+import { feedbackCasesProjection } from './feedback-cases/read-model/feedback-cases.projection';
+import { FeedbackCasesReadModel1764900000002 } from './feedback-cases/read-model/feedback-cases.migration';
 import { redCardsProjection } from './red-cards/read-model/red-cards.projection';
 import { SupervisionReadModels1764610000000 } from './shared/supervision.migration';
 import { sweepsProjection } from './sweep/sweeps.projection';
 import { supervisionApplicationsProjection } from './warnings/supervision-applications.projection';
 
 /** The read models of supervision: each one's projection, and the migration that declares their tables. */
-export const supervisionProjections = (): Projection[] => [supervisionApplicationsProjection(), redCardsProjection, sweepsProjection];
+export const supervisionProjections = (): Projection[] => [
+  supervisionApplicationsProjection(),
+  redCardsProjection,
+  sweepsProjection,
+  feedbackCasesProjection,
+];
 
-export const supervisionMigrations: Function[] = [SupervisionReadModels1764610000000];
+export const supervisionMigrations: Function[] = [SupervisionReadModels1764610000000, FeedbackCasesReadModel1764900000002];

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { CommandExecutor, PostgresEventStore, ProjectionRunner } from '@app/event-store';
+import { CommandExecutor, PostgresEventStore, ProjectionRunner, Reactor } from '@app/event-store';
 import { businessCalendar } from '@app/kernel';
 import { DEFAULT_SUPERVISION_LIMITS, supervisionCatchUp, Sweeper, SweepSchedule } from '@app/supervision';
 import type { AppConfig } from '../config/app-config';
@@ -10,6 +10,7 @@ import { runProjectionsCli } from '@app/event-store';
 import { loadConfig } from '../config/app-config';
 import { limitHeapGrowth } from '../heap-growth';
 import { allProjections } from '../projections/projection-registry';
+import { allReactions } from '../projections/reactions';
 import { openStorage } from '../storage/open-storage';
 
 /**
@@ -25,16 +26,29 @@ async function main(argv: string[]): Promise<number> {
   // the daily sweep runs where the projections run (README, Configuration: SWEEP_AT)
   const schedule = argv[0] === 'run' && config.SWEEP_AT !== 'off' ? sweepSchedule(config, storage, logger) : null;
   schedule?.start();
+  const log = {
+    log: (message: string) => logger.info(message),
+    error: (message: string, error: unknown) => logger.error({ err: error }, message),
+  };
+  // `run` hosts the policies too (reactions.ts): they run where the projections run
+  const reactors =
+    argv[0] === 'run'
+      ? allReactions(storage.store, new CommandExecutor(storage.store), config).map(
+          (reaction) => new Reactor(storage.store, storage.sql, reaction, { logger: log }),
+        )
+      : [];
+  for (const reactor of reactors) reactor.start();
   try {
     return await runProjectionsCli(argv, {
       store: storage.store,
       sql: storage.sql,
       projections: allProjections,
       countEventsAfter: storage.store instanceof PostgresEventStore ? countEventsAfterInPostgres(storage.sql) : undefined,
-      logger: { log: (message) => logger.info(message), error: (message, error) => logger.error({ err: error }, message) },
+      logger: log,
     });
   } finally {
     await schedule?.stop();
+    await Promise.all(reactors.map((reactor) => reactor.stop()));
     await storage.close();
   }
 }

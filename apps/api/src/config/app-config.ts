@@ -26,6 +26,12 @@ export class ConfigurationError extends StartupFailure {
 // one rule per variable: every constraint of a variable says the same, so a bad value gets one line
 const PORT_RULE = { message: 'must be a whole number from 0 to 65535' };
 const RATE_RULE = { message: 'must be a whole number of at least 1' };
+const WORKDAYS_RULE = { message: 'must be a whole number of working days from 0 to 250' };
+const DUE_RULE = { message: 'must be a whole number of working days from 1 to 250' };
+const workdays =
+  (fallback: number) =>
+  ({ value }: { value: unknown }) =>
+    value === undefined ? fallback : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** The service's configuration, read once from the environment and validated (README, "Configuration"). */
@@ -98,6 +104,26 @@ export class AppConfig {
   @Min(0, { message: 'must be a whole number from 0 to 30' })
   @Max(30, { message: 'must be a whole number from 0 to 30' })
   SUPERVISION_YELLOW_WORKDAYS = 1;
+  /** 容缺受理: `deferredDueOn` when an acceptance gives none, in working days after acceptance (domain.md: default 5) */
+  @Transform(workdays(5))
+  @IsInt(DUE_RULE)
+  @Min(1, DUE_RULE)
+  @Max(250, DUE_RULE)
+  DEFERRED_DUE_WORKDAYS = 5;
+
+  /** 差评整改: contact the applicant (回访) within this many working days of the evaluation (default 1) */
+  @Transform(workdays(1))
+  @IsInt(WORKDAYS_RULE)
+  @Min(0, WORKDAYS_RULE)
+  @Max(250, WORKDAYS_RULE)
+  FEEDBACK_CONTACT_WORKDAYS = 1;
+
+  /** 差评整改: rectify and reply within this many working days of the evaluation (default 15; not less than the contact limit) */
+  @Transform(workdays(15))
+  @IsInt(WORKDAYS_RULE)
+  @Min(0, WORKDAYS_RULE)
+  @Max(250, WORKDAYS_RULE)
+  FEEDBACK_RECTIFY_WORKDAYS = 15;
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL = 'info';
@@ -122,6 +148,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     config.EVENT_STORE === 'esdb' && !config.EVENTSTORE_CONNECTION_STRING && 'EVENT_STORE=esdb needs EVENTSTORE_CONNECTION_STRING',
     config.EVENT_STORE === 'esdb' && config.embedded && 'EVENT_STORE=esdb keeps read models in PostgreSQL: set DATABASE_URL',
     config.embedded && !config.RUN_PROJECTIONS && 'RUN_PROJECTIONS=false needs DATABASE_URL (the embedded PGlite admits one process)',
+    config.FEEDBACK_RECTIFY_WORKDAYS < config.FEEDBACK_CONTACT_WORKDAYS &&
+      `FEEDBACK_RECTIFY_WORKDAYS=${config.FEEDBACK_RECTIFY_WORKDAYS} must not be less than FEEDBACK_CONTACT_WORKDAYS=${config.FEEDBACK_CONTACT_WORKDAYS}`,
   ].filter((problem): problem is string => typeof problem === 'string');
   if (problems.length > 0) throw new ConfigurationError(problems);
   useBusinessTimeZone(config.BUSINESS_TZ); // the one place the zone is read: every context's calendar follows it

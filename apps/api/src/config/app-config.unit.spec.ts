@@ -77,6 +77,20 @@ describe('loadConfig', () => {
     expect(problems({ BODY_LIMIT: 'big' })).toEqual(['Invalid configuration: BODY_LIMIT="big" must be a size in b, kb or mb, e.g. 256kb']);
   });
 
+  it('reads the supervision limits in working days, with their defaults (容缺受理 5, 回访 1, 整改 15)', () => {
+    const config = loadConfig({ DATA_DIR: '/tmp/x' });
+    expect([config.DEFERRED_DUE_WORKDAYS, config.FEEDBACK_CONTACT_WORKDAYS, config.FEEDBACK_RECTIFY_WORKDAYS]).toEqual([5, 1, 15]);
+    expect(problems({ DEFERRED_DUE_WORKDAYS: '0' })).toEqual([
+      'Invalid configuration: DEFERRED_DUE_WORKDAYS="0" must be a whole number of working days from 1 to 250',
+    ]);
+    expect(problems({ FEEDBACK_CONTACT_WORKDAYS: '1.5' })).toEqual([
+      'Invalid configuration: FEEDBACK_CONTACT_WORKDAYS="1.5" must be a whole number of working days from 0 to 250',
+    ]);
+    expect(problems({ FEEDBACK_CONTACT_WORKDAYS: '3', FEEDBACK_RECTIFY_WORKDAYS: '2' })).toEqual([
+      'Invalid configuration: FEEDBACK_RECTIFY_WORKDAYS=2 must not be less than FEEDBACK_CONTACT_WORKDAYS=3',
+    ]);
+  });
+
   it('lists every bad variable at once, in the order of the table', () => {
     expect(problems({ RUN_PROJECTIONS: 'maybe', PORT: 'abc', EVENT_STORE: 'mongo' })).toEqual([
       'Invalid configuration: PORT="abc" must be a whole number from 0 to 65535',

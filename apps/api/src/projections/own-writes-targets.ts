@@ -2,6 +2,7 @@ import type { OwnWritesKind } from '@app/http';
 import { applicationsProjection, matterStreamId, applicationStreamId, mattersProjection } from '@app/matters';
 import { issueStreamId, QUALITY_ISSUES_PROJECTION } from '@app/audit';
 import { RED_CARDS_PROJECTION, redCardStreamId } from '@app/supervision';
+import { feedbackCaseStreamId, FEEDBACK_CASES_PROJECTION } from '@app/supervision';
 
 export interface OwnWritesTarget {
   /** the entity's stream, from the route's `:id` */
@@ -16,4 +17,5 @@ export const ownWritesTargets: Readonly<Record<OwnWritesKind, OwnWritesTarget>> 
   application: { streamId: applicationStreamId, projection: applicationsProjection.name },
   'quality-issue': { streamId: issueStreamId, projection: QUALITY_ISSUES_PROJECTION },
   'red-card': { streamId: redCardStreamId, projection: RED_CARDS_PROJECTION },
+  'feedback-case': { streamId: feedbackCaseStreamId, projection: FEEDBACK_CASES_PROJECTION },
 };

@@ -8,15 +8,15 @@ import { AppConfig } from '../config/app-config';
 import { MIN_POSITION_TIMEOUT_MS } from './min-position.interceptor';
 import { ownWritesTargets } from './own-writes-targets';
 
+/** What an entity id (a UUID, or one with its stream prefix) is made of. */
+const STREAM_ID_PART = /^[A-Za-z0-9-]{1,200}$/;
+
 /**
  * `@ReadsOwnWrites(kind)` on an entity's GET: the position of the last event of the entity's
  * stream must be covered by the checkpoint of the projection that writes its row before the
  * handler runs (up to 5 s, then 503 with Retry-After). An unknown stream waits for nothing: the
  * GET answers 404 as it would.
  */
-/** What an entity id (a UUID, perhaps with its stream prefix) is made of. */
-const STREAM_ID_PART = /^[A-Za-z0-9-]{1,200}$/;
-
 @Injectable()
 export class OwnWritesInterceptor implements NestInterceptor {
   constructor(
@@ -30,7 +30,7 @@ export class OwnWritesInterceptor implements NestInterceptor {
     const kind = this.reflector.get<OwnWritesKind | undefined>(READS_OWN_WRITES, context.getHandler());
     const id = context.switchToHttp().getRequest<Request>().params.id;
     if (!kind || typeof id !== 'string' || !this.config.READ_OWN_WRITES) return next.handle();
-    // not an id at all (`%00`, a path): no stream to follow — the route's IdParam answers 400
+    // not an id at all (`%00`, a path): no stream to follow, nothing to send the store — the route's IdParam answers 400
     if (!STREAM_ID_PART.test(id)) return next.handle();
     return from(this.caughtUp(kind, id)).pipe(
       switchMap((reached) => {

@@ -1,7 +1,7 @@
 import { IdempotencyKeys1764150000000 } from '../commands/idempotency-keys.migration';
 import { assessmentMigrations } from '@app/metrics';
 import { MatterCodes1764200000000, MattersReadModelV11764200000001 } from '@app/matters';
-import { ApplicantKeys1764300000000, ApplicationsReadModel1764300000001 } from '@app/matters';
+import { ApplicantKeys1764300000000, ApplicationsDeferredAndFeedback1764900000001, ApplicationsReadModel1764300000001 } from '@app/matters';
 import { AuditLog1764160000000, QualityIssueReadModels1764160000001 } from '@app/audit';
 import { supervisionMigrations } from '@app/supervision';
 
@@ -13,6 +13,7 @@ import { supervisionMigrations } from '@app/supervision';
 export const databaseMigrations: Function[] = [
   ApplicantKeys1764300000000,
   ApplicationsReadModel1764300000001,
+  ApplicationsDeferredAndFeedback1764900000001,
   IdempotencyKeys1764150000000,
   MatterCodes1764200000000,
   MattersReadModelV11764200000001,

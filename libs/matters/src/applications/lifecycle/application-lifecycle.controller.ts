@@ -1,11 +1,13 @@
-import { Body, Controller } from '@nestjs/common';
+import { Body, Controller, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CommandExecutor, type CommandContext, type CommandResult } from '@app/event-store';
-import { CommandContextOf, CommandBody, IdParam } from '@app/http';
+import { CommandContextOf, CommandBody, IdParam, InvalidInputException } from '@app/http';
 import type { ApplicationCommand, SubmitApplication } from '../../domain';
 import { LifecycleRoute } from '../http/lifecycle-route.decorator';
 import { applications } from '../application.aggregate';
+import { APPLICATION_SETTINGS, type ApplicationSettings } from '../settings/application-settings';
 import {
+  AcceptApplicationDto,
   CompleteApplicationDto,
   DeliverResultDto,
   EvaluateServiceDto,
@@ -19,11 +21,43 @@ import {
 @ApiTags('applications 办件')
 @Controller('applications')
 export class ApplicationLifecycleController {
-  constructor(private readonly commands: CommandExecutor) {}
+  constructor(
+    private readonly commands: CommandExecutor,
+    @Inject(APPLICATION_SETTINGS) private readonly settings: ApplicationSettings,
+  ) {}
 
-  @LifecycleRoute('accept', 'Accept (受理): the deadline clock starts; the business date of `at` is day 0')
-  accept(@IdParam() id: string, @Body() _body: CommandBody, @CommandContextOf('application.accept') context: CommandContext) {
-    return this.run(id, { type: 'application.accept', data: { at: context.at } }, context);
+  @LifecycleRoute(
+    'accept',
+    'Accept (受理): the deadline clock starts; the business date of `at` is day 0',
+    'With `deferredMaterials` it is 容缺受理: the listed materials are due by `deferredDueOn` (default DEFERRED_DUE_WORKDAYS ' +
+      'working days after acceptance, never after the deadline); the sweep suspends the application the working day after ' +
+      'that date while they are missing, and returns it (退件) later still.',
+  )
+  accept(@IdParam() id: string, @Body() body: AcceptApplicationDto, @CommandContextOf('application.accept') context: CommandContext) {
+    const { deferredMaterials, deferredDueOn } = body;
+    if (deferredDueOn !== undefined && deferredMaterials === undefined)
+      throw new InvalidInputException([{ field: 'deferredDueOn', message: 'deferredDueOn comes only with deferredMaterials' }]);
+    const deferred = deferredMaterials
+      ? {
+          deferredMaterials,
+          ...(deferredDueOn !== undefined ? { deferredDueOn } : {}),
+          deferredDueWorkdays: this.settings.deferredDueWorkdays,
+        }
+      : {};
+    return this.run(id, { type: 'application.accept', data: { at: context.at, ...deferred } }, context);
+  }
+
+  @LifecycleRoute(
+    'deferred-materials',
+    'Record the deferred materials of a 容缺受理 as received (容缺补交)',
+    'Resumes the application when the sweep had suspended it for them. 409 when none are outstanding.',
+  )
+  receiveDeferredMaterials(
+    @IdParam() id: string,
+    @Body() _body: CommandBody,
+    @CommandContextOf('application.receive_deferred_materials') context: CommandContext,
+  ) {
+    return this.run(id, { type: 'application.receive_deferred_materials', data: { at: context.at } }, context);
   }
 
   @LifecycleRoute('reject', 'Refuse at intake (不予受理); terminal')

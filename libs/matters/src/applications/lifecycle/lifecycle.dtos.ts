@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { CommandBody } from '@app/http';
+import { CommandBody, IsCalendarDate } from '@app/http';
 
 /** The bodies of the lifecycle commands; each may carry `at` (CommandBody). */
 
@@ -71,4 +71,32 @@ export class EvaluateServiceDto extends CommandBody {
   @IsString()
   @Length(0, 1000)
   comment?: string;
+}
+
+export class AcceptApplicationDto extends CommandBody {
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      '容缺受理: names of the matter version’s non-core materials the applicant signed to bring later (1 to 50); ' +
+      'absent for an ordinary acceptance. A name the matter version does not list is 400.',
+    example: ['申请书 application form'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 500, { each: true })
+  @Matches(NOT_BLANK, { each: true, message: 'each deferred material must not be blank' })
+  deferredMaterials?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'when the deferred materials are due (YYYY-MM-DD), after the day of acceptance and not after the deadline (400); ' +
+      'default DEFERRED_DUE_WORKDAYS (5) working days after acceptance. Only with deferredMaterials.',
+    example: '2019-10-09',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  deferredDueOn?: string;
 }

@@ -14,6 +14,7 @@ export const DISPLAY_STATUSES = [
   'suspended',
   'completed',
   'delivered',
+  'returned',
 ] as const;
 
 export class GetApplicationQueryDto extends ReadQuery {

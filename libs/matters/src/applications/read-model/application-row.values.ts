@@ -1,4 +1,4 @@
-import { ApplicationState, displayStatus, handlingClock } from '../../domain';
+import { ApplicationState, displayStatus, handlingClock, outstandingDeferredMaterials } from '../../domain';
 import { WorkingDayCalendar } from '@app/kernel';
 
 /** The columns of one `rm_application_files_v1` row, as the projection writes them (snake_case, JSON-ready). */
@@ -23,6 +23,8 @@ export interface ApplicationRowValues {
   open_pauses: number;
   completed_late: boolean;
   key_id: string;
+  /** the due date of deferred materials still outstanding (容缺受理) */
+  deferred_due_on: string | null;
   state: ApplicationState;
 }
 
@@ -63,6 +65,7 @@ export function applicationRowValues(
     open_pauses: handled ? handled.pauses.filter((pause) => pause.endedAt === null).length : 0,
     completed_late: clock.completedOn !== null && clock.overdue,
     key_id: state.applicant.keyId,
+    deferred_due_on: outstandingDeferredMaterials(state)?.dueOn ?? null,
     state,
   };
 }

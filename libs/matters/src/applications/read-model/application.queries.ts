@@ -15,9 +15,11 @@ export interface ApplicationRecord {
   state: ApplicationState;
   /** false once the applicant's key is gone from `applicant_keys` (the personal data erased) */
   key_present: boolean;
+  /** the follow-up case a 差评 opened, or null */
+  feedback_case_id: string | null;
 }
 
-const COLUMNS = `a.application_id, a.version, a.position::text AS position, a.department_id, a.state,
+const COLUMNS = `a.application_id, a.version, a.position::text AS position, a.department_id, a.state, a.feedback_case_id,
   EXISTS (SELECT 1 FROM applicant_keys k WHERE k.key_id = a.key_id) AS key_present`;
 
 /** One application of the read model, or null. */
@@ -37,8 +39,12 @@ export interface ApplicationFilter {
   pageSize: number;
 }
 
-/** May be overdue: completed late, or open with the deadline of its closed pauses already past ($1: today). */
-const MAYBE_OVERDUE = '(a.completed_late OR (a.completed_on IS NULL AND COALESCE(a.deadline < $1::date, false)))';
+/**
+ * May be overdue: completed late, or open with the deadline of its closed pauses already past ($1: today).
+ * A returned one (退件) is neither: its clock stopped at the return (`handlingClock`).
+ */
+const MAYBE_OVERDUE =
+  "(a.completed_late OR (a.completed_on IS NULL AND a.status <> 'returned' AND COALESCE(a.deadline < $1::date, false)))";
 
 /** A page of applications, newest first; overdue as of `today` (an open pause is decided by `handlingClock`). */
 export async function applicationPage(

@@ -49,6 +49,18 @@ export class EvaluationView {
   at: string;
 }
 
+/** 容缺受理: the materials promised for later, their due date, and when they came. */
+export class DeferredMaterialsView {
+  @ApiProperty({ type: [String], example: ['申请书 application form'] })
+  items: string[];
+
+  @ApiProperty({ description: 'YYYY-MM-DD', example: '2019-10-09' })
+  dueOn: string;
+
+  @ApiProperty({ nullable: true, type: String, description: 'business date of receipt; null while outstanding', example: null })
+  receivedOn: string | null;
+}
+
 export class RejectionView {
   @ApiProperty()
   reason: string;
@@ -78,7 +90,18 @@ export class ApplicationView {
   regionCode: string;
 
   @ApiProperty({
-    enum: ['submitted', 'supplement_requested', 'rejected', 'accepted', 'special_procedure', 'suspended', 'completed', 'delivered'],
+    enum: [
+      'submitted',
+      'supplement_requested',
+      'rejected',
+      'accepted',
+      'special_procedure',
+      'suspended',
+      'completed',
+      'delivered',
+      'returned',
+    ],
+    description: '`returned` (退件): deferred materials never brought; terminal, counted as accepted, never completed nor on time',
   })
   status: string;
 
@@ -129,6 +152,17 @@ export class ApplicationView {
 
   @ApiProperty({ nullable: true, type: [String], description: 'materials requested while a supplement is awaited' })
   supplementItems: string[] | null;
+
+  @ApiProperty({ nullable: true, type: DeferredMaterialsView, description: '容缺受理; null for an ordinary acceptance' })
+  deferredMaterials: DeferredMaterialsView | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'the follow-up case (GET /api/v1/feedback-cases/{id}) its 差评 opened; null unless one did',
+  })
+  feedbackCaseId: string | null;
 
   @ApiProperty({ type: [PauseView] })
   pauses: PauseView[];

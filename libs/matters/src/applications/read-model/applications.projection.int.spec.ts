@@ -12,6 +12,7 @@ import {
   submitted,
   suspended,
 } from '../../domain/application/application.test-fixtures';
+import { ApplicationsDeferredAndFeedback1764900000001 } from './applications-feedback.migration';
 import { ApplicationsReadModel1764300000001 } from './applications.migration';
 import { APPLICATIONS_TABLE, ApplicationsProjection } from './applications.projection';
 
@@ -42,7 +43,9 @@ describe.each(testBackends())('applications projection on %s', (backend) => {
 
   beforeAll(async () => {
     db = await openTestSql(backend, 'applications_projection');
-    await new ApplicationsReadModel1764300000001().up({ query: (text: string) => db.sql.query(text) } as unknown as QueryRunner);
+    const runner = { query: (text: string) => db.sql.query(text) } as unknown as QueryRunner;
+    await new ApplicationsReadModel1764300000001().up(runner);
+    await new ApplicationsDeferredAndFeedback1764900000001().up(runner);
   });
   afterAll(() => db.dispose());
 
@@ -91,5 +94,38 @@ describe.each(testBackends())('applications projection on %s', (backend) => {
       await projection.apply(eventsFor(projection, [...late, ...resumedLater]), tx);
     });
     expect(await rows()).toEqual(expected);
+  });
+
+  it('keeps the due date of outstanding deferred materials, and the case a 差评 opened (supervision’s feedback-case.opened)', async () => {
+    const deferredAccepted = {
+      type: 'application.accepted' as const,
+      data: { ...accepted.data, deferredMaterials: { items: ['申请书'], dueOn: '2019-10-09' } },
+    };
+    const events = recorded('c-deferred', [submitted, deferredAccepted], 20);
+    const opened: RecordedEvent = {
+      ...events[0],
+      id: randomUUID(),
+      streamId: 'feedback-case-case-1',
+      type: 'feedback-case.opened',
+      data: { caseId: 'case-1', applicationId: 'c-deferred' },
+      version: 1,
+      position: 30,
+    };
+    const row = async () =>
+      (
+        await db.sql.query<{ deferred_due_on: string | null; feedback_case_id: string | null }>(
+          `SELECT deferred_due_on::text, feedback_case_id FROM ${APPLICATIONS_TABLE} WHERE application_id = 'c-deferred'`,
+        )
+      )[0];
+    await db.sql.transaction((tx) => projection.apply(eventsFor(projection, events), tx));
+    expect(await row()).toEqual({ deferred_due_on: '2019-10-09', feedback_case_id: null });
+    await db.sql.transaction((tx) => projection.apply(eventsFor(projection, [opened]), tx));
+    expect(await row()).toEqual({ deferred_due_on: '2019-10-09', feedback_case_id: 'case-1' });
+    // a later event of the application keeps the case; a rebuild finds it again
+    await db.sql.transaction(async (tx) => {
+      await projection.reset(tx);
+      await projection.apply(eventsFor(projection, [...events, opened]), tx);
+    });
+    expect(await row()).toEqual({ deferred_due_on: '2019-10-09', feedback_case_id: 'case-1' });
   });
 });

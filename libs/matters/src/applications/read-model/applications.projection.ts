@@ -9,6 +9,17 @@ import { WorkingDayCalendar } from '@app/kernel';
 
 export const APPLICATIONS_TABLE = 'rm_application_files_v1';
 
+/**
+ * The one event of another context this read model follows: supervision's `feedback-case.opened`
+ * (a 差评's follow-up case), of which it keeps the case id on the application's row.
+ */
+export interface FeedbackCaseOpenedForApplication {
+  type: 'feedback-case.opened';
+  data: { caseId: string; applicationId: string };
+}
+
+type Handled = ApplicationEvent | FeedbackCaseOpenedForApplication;
+
 const COLUMNS: readonly (keyof ApplicationRowValues)[] = [
   'application_id',
   'version',
@@ -30,12 +41,13 @@ const COLUMNS: readonly (keyof ApplicationRowValues)[] = [
   'open_pauses',
   'completed_late',
   'key_id',
+  'deferred_due_on',
   'state',
 ];
 const COLUMN_TYPES =
   'application_id text, version int, position bigint, matter_id text, matter_code text, department_id text, region_code text, ' +
   'channel text, status text, submitted_at timestamptz, accepted_at timestamptz, accepted_on date, completed_on date, outcome text, ' +
-  'visits int, evaluation_score int, deadline date, open_pauses int, completed_late boolean, key_id text, state jsonb';
+  'visits int, evaluation_score int, deadline date, open_pauses int, completed_late boolean, key_id text, deferred_due_on date, state jsonb';
 
 /**
  * The `applications` read model: one row per application stream. A batch loads the rows of its
@@ -43,10 +55,10 @@ const COLUMN_TYPES =
  * applied, so a replay changes nothing) and writes them back in one multi-row upsert.
  * Tables come from the migration.
  */
-export class ApplicationsProjection implements Projection<ApplicationEvent> {
+export class ApplicationsProjection implements Projection<Handled> {
   readonly name = 'applications';
   readonly version = 1;
-  readonly handles = APPLICATION_EVENT_TYPES;
+  readonly handles: readonly Handled['type'][] = [...APPLICATION_EVENT_TYPES, 'feedback-case.opened'];
 
   constructor(private readonly calendar: WorkingDayCalendar = businessCalendar()) {}
 
@@ -54,7 +66,24 @@ export class ApplicationsProjection implements Projection<ApplicationEvent> {
     await tx.query(`TRUNCATE ${APPLICATIONS_TABLE}`);
   }
 
-  async apply(events: ProjectedEvent<ApplicationEvent>[], tx: SqlExecutor): Promise<void> {
+  async apply(batch: ProjectedEvent<Handled>[], tx: SqlExecutor): Promise<void> {
+    const events: ProjectedEvent<ApplicationEvent>[] = [];
+    const cases: FeedbackCaseOpenedForApplication['data'][] = [];
+    for (const event of batch)
+      if (event.type === 'feedback-case.opened') cases.push({ caseId: event.data.caseId, applicationId: event.data.applicationId });
+      else events.push(event);
+    await this.applyApplicationEvents(events, tx);
+    // after the upsert: the application's row exists before its evaluation opens a case
+    if (cases.length > 0)
+      await tx.query(
+        `UPDATE ${APPLICATIONS_TABLE} a SET feedback_case_id = x."caseId"
+         FROM jsonb_to_recordset($1::jsonb) AS x("caseId" text, "applicationId" text) WHERE a.application_id = x."applicationId"`,
+        [JSON.stringify(cases)],
+      );
+  }
+
+  private async applyApplicationEvents(events: ProjectedEvent<ApplicationEvent>[], tx: SqlExecutor): Promise<void> {
+    if (events.length === 0) return;
     const streams = new Map<string, { state: ApplicationState; version: number; position: number; changed: boolean }>();
     const stored = await loadStoredRows(
       events,

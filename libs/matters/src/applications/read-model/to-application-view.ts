@@ -35,6 +35,14 @@ export function toApplicationView(row: ApplicationRecord, asOf: CalendarDate, ca
     evaluation: decided?.evaluation ?? null,
     rejection: state.status === 'rejected' ? { reason: state.reason, at: state.rejectedAt } : null,
     supplementItems: state.status === 'supplement_requested' ? state.items : null,
+    deferredMaterials: handled?.deferredMaterials
+      ? {
+          items: handled.deferredMaterials.items,
+          dueOn: handled.deferredMaterials.dueOn,
+          receivedOn: handled.deferredMaterials.receivedAt === null ? null : calendar.businessDate(handled.deferredMaterials.receivedAt),
+        }
+      : null,
+    feedbackCaseId: row.feedback_case_id ?? null,
     pauses: handled ? handled.pauses.map(({ kind, detail, startedAt, endedAt }) => ({ kind, detail, startedAt, endedAt })) : [],
     applicant: { kind, name: nameMasked, idNumber: idNumberMasked, erased: !row.key_present },
     version: row.version,
