@@ -11,16 +11,16 @@ export class AssessmentSupervisionV11764700000001 implements MigrationInterface 
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`
-      CREATE TABLE IF NOT EXISTS rm_red_cards_v1 (
+      CREATE TABLE IF NOT EXISTS rm_assessment_red_cards_v1 (
         card_id text PRIMARY KEY,
         application_id text NOT NULL,
         department_id text NOT NULL,
         region_code text NOT NULL,
         issued_on date NOT NULL
       )`);
-    await runner.query(`CREATE INDEX IF NOT EXISTS rm_red_cards_v1_issued ON rm_red_cards_v1 (issued_on)`);
+    await runner.query(`CREATE INDEX IF NOT EXISTS rm_assessment_red_cards_v1_issued ON rm_assessment_red_cards_v1 (issued_on)`);
     await runner.query(`
-      CREATE TABLE IF NOT EXISTS rm_feedback_cases_v1 (
+      CREATE TABLE IF NOT EXISTS rm_assessment_feedback_cases_v1 (
         case_id text PRIMARY KEY,
         application_id text NOT NULL,
         department_id text NOT NULL,
@@ -30,10 +30,10 @@ export class AssessmentSupervisionV11764700000001 implements MigrationInterface 
         rectify_due_on date NOT NULL,
         rectified_on date
       )`);
-    await runner.query(`CREATE INDEX IF NOT EXISTS rm_feedback_cases_v1_opened ON rm_feedback_cases_v1 (opened_on)`);
+    await runner.query(`CREATE INDEX IF NOT EXISTS rm_assessment_feedback_cases_v1_opened ON rm_assessment_feedback_cases_v1 (opened_on)`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE IF EXISTS rm_red_cards_v1, rm_feedback_cases_v1');
+    await runner.query('DROP TABLE IF EXISTS rm_assessment_red_cards_v1, rm_assessment_feedback_cases_v1');
   }
 }

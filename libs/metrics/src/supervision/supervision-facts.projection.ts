@@ -30,7 +30,7 @@ export class SupervisionFactsProjection implements Projection<SupervisionFactEve
   readonly handles = HANDLED;
 
   async reset(tx: SqlExecutor): Promise<void> {
-    await tx.query('TRUNCATE rm_red_cards_v1, rm_feedback_cases_v1');
+    await tx.query('TRUNCATE rm_assessment_red_cards_v1, rm_assessment_feedback_cases_v1');
   }
 
   async apply(events: ProjectedEvent<SupervisionFactEvent>[], tx: SqlExecutor): Promise<void> {
@@ -69,11 +69,11 @@ export class SupervisionFactsProjection implements Projection<SupervisionFactEve
           break;
       }
     }
-    await bulkUpsert(tx, { table: 'rm_red_cards_v1', columns: CARD_COLUMNS, key: ['card_id'], onConflict: 'nothing' }, cards);
-    await bulkUpsert(tx, { table: 'rm_feedback_cases_v1', columns: CASE_COLUMNS, key: ['case_id'], onConflict: 'nothing' }, cases);
+    await bulkUpsert(tx, { table: 'rm_assessment_red_cards_v1', columns: CARD_COLUMNS, key: ['card_id'], onConflict: 'nothing' }, cards);
+    await bulkUpsert(tx, { table: 'rm_assessment_feedback_cases_v1', columns: CASE_COLUMNS, key: ['case_id'], onConflict: 'nothing' }, cases);
     if (rectified.size === 0) return;
     await tx.query(
-      `UPDATE rm_feedback_cases_v1 c SET rectified_on = r.rectified_on
+      `UPDATE rm_assessment_feedback_cases_v1 c SET rectified_on = r.rectified_on
        FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, rectified_on date)
        WHERE c.case_id = r.case_id AND c.rectified_on IS NULL`,
       [JSON.stringify([...rectified].map(([case_id, rectified_on]) => ({ case_id, rectified_on })))],

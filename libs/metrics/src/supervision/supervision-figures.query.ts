@@ -28,10 +28,10 @@ export async function supervisionFigures(
   const filter = scopeFilter(scope, params);
   const rows = await sql.query<{ group_id: string; red_cards: string; on_time: string }>(
     `SELECT ${groupColumn(by)} AS group_id, count(*) AS red_cards, 0 AS on_time
-     FROM rm_red_cards_v1 WHERE issued_on BETWEEN $1::date AND $2::date AND issued_on <= $3::date ${filter} GROUP BY 1
+     FROM rm_assessment_red_cards_v1 WHERE issued_on BETWEEN $1::date AND $2::date AND issued_on <= $3::date ${filter} GROUP BY 1
      UNION ALL
      SELECT ${groupColumn(by)}, 0, count(*)
-     FROM rm_feedback_cases_v1 WHERE opened_on BETWEEN $1::date AND $2::date AND opened_on <= $3::date
+     FROM rm_assessment_feedback_cases_v1 WHERE opened_on BETWEEN $1::date AND $2::date AND opened_on <= $3::date
        AND rectified_on <= $3::date AND rectified_on <= rectify_due_on ${filter} GROUP BY 1`,
     params,
   );
