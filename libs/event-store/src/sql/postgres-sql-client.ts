@@ -1,15 +1,25 @@
 import { Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
 import { AdvisoryLock, QueryOptions, SqlClient, SqlExecutor } from './sql-client';
 
-/** SqlClient over a `pg` connection pool (a PostgreSQL server). */
+/**
+ * A session advisory lock holds its connection for as long as it is held — one per projection,
+ * policy and sweep of the process — so the locks have a pool of their own: taken from the
+ * queries' pool they would leave commands and reads a handful of its connections.
+ */
+const LOCK_CONNECTIONS = 32;
+
+/** SqlClient over a `pg` connection pool (a PostgreSQL server), and a second pool for advisory locks. */
 export class PostgresSqlClient implements SqlClient {
   readonly kind = 'postgres' as const;
   private readonly pool: Pool;
+  private readonly lockPool: Pool;
 
   constructor(config: PoolConfig) {
     this.pool = new Pool(config);
+    this.lockPool = new Pool({ ...config, max: LOCK_CONNECTIONS });
     // An idle client whose server connection dies must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
+    this.lockPool.on('error', () => undefined);
   }
 
   async query<Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
@@ -44,7 +54,7 @@ export class PostgresSqlClient implements SqlClient {
   }
 
   async tryAdvisoryLock(key: string): Promise<AdvisoryLock | null> {
-    const client = await this.pool.connect();
+    const client = await this.lockPool.connect();
     let held = false;
     try {
       const [row] = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key])).rows;
@@ -57,7 +67,7 @@ export class PostgresSqlClient implements SqlClient {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.lockPool.end()]);
   }
 }
 
