@@ -48,7 +48,10 @@ describe('the 2019 scenario generator', () => {
     expect(deferred.length).toBeGreaterThan(10);
     for (const application of deferred) {
       const index = application.steps.findIndex((s) => s.type === 'application.accept');
-      const [accept, receipt] = application.steps.slice(index, index + 2) as { type: string; data: { at: string; deferredDueOn?: string } }[];
+      const [accept, receipt] = application.steps.slice(index, index + 2) as {
+        type: string;
+        data: { at: string; deferredDueOn?: string };
+      }[];
       expect(receipt).toEqual({ type: 'application.receive_deferred_materials', data: { at: accept.data.at } });
       expect(accept.data.deferredDueOn! > accept.data.at.slice(0, 10)).toBe(true);
     }

@@ -13,7 +13,13 @@ import { StepClock } from './step-clock';
  * matters with a limit of at least one working day and a material list qualify. Draws from its own
  * `rng`, so the rest of the plan is the same with or without it.
  */
-export function deferSomeAcceptances(rng: Rng, calendar: WorkingDayCalendar, plans: ApplicationPlan[], matters: MatterPlan[], share: number) {
+export function deferSomeAcceptances(
+  rng: Rng,
+  calendar: WorkingDayCalendar,
+  plans: ApplicationPlan[],
+  matters: MatterPlan[],
+  share: number,
+) {
   const byKey = new Map(matters.map((matter) => [matter.key, matter]));
   let deferred = 0;
   for (const plan of plans) {

@@ -117,8 +117,18 @@ export async function runSupervision(
     if (index % 3 === 0) continue; // not explained yet
     const explainAt = onTime(card.issued_on, 2, '10:30');
     if (explainAt.slice(0, 10) > plan.through) continue;
-    const explain = { type: 'red-card.explain' as const, data: { text: '因申请人补正材料耗时超出承诺时限，已督促经办人员加快办理', at: explainAt } };
-    track(await commands.execute(redCards, card.card_id, explain, context(officerOf(card.department_id), `C${card.card_id}`, explain.type, explainAt)));
+    const explain = {
+      type: 'red-card.explain' as const,
+      data: { text: '因申请人补正材料耗时超出承诺时限，已督促经办人员加快办理', at: explainAt },
+    };
+    track(
+      await commands.execute(
+        redCards,
+        card.card_id,
+        explain,
+        context(officerOf(card.department_id), `C${card.card_id}`, explain.type, explainAt),
+      ),
+    );
     cardsExplained += 1;
     if (index % 3 === 1) continue; // explained, awaiting review
     const reviewAt = onTime(card.issued_on, 3, '16:00');
