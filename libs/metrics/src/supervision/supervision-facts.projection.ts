@@ -70,7 +70,11 @@ export class SupervisionFactsProjection implements Projection<SupervisionFactEve
       }
     }
     await bulkUpsert(tx, { table: 'rm_assessment_red_cards_v1', columns: CARD_COLUMNS, key: ['card_id'], onConflict: 'nothing' }, cards);
-    await bulkUpsert(tx, { table: 'rm_assessment_feedback_cases_v1', columns: CASE_COLUMNS, key: ['case_id'], onConflict: 'nothing' }, cases);
+    await bulkUpsert(
+      tx,
+      { table: 'rm_assessment_feedback_cases_v1', columns: CASE_COLUMNS, key: ['case_id'], onConflict: 'nothing' },
+      cases,
+    );
     if (rectified.size === 0) return;
     await tx.query(
       `UPDATE rm_assessment_feedback_cases_v1 c SET rectified_on = r.rectified_on
