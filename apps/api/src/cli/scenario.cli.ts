@@ -62,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     console.log(`loaded in ${(result.elapsedMs / 1000).toFixed(1)} s (last position ${result.position}); waiting for the projections…`);
+    if (result.supervision) console.log(`supervision: ${JSON.stringify(result.supervision)}`);
     const caughtUp = await app.get(ProjectionRunner).waitForPosition(result.position, 30 * 60_000);
     console.log(
       `${caughtUp ? 'projections caught up' : 'projections still behind'}; total ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -6,9 +6,10 @@ import { ApplicantCipher, ApplicationIntake, applications, MatterRegistration, m
 import { runBounded } from './bounded-pool';
 import { bulkImportApplications } from './bulk/bulk-import-applications';
 import type { ApplicationPlan, IssuePlan, MatterPlan, ScenarioPlan } from './scenario-plan';
+import { runSupervision, type SupervisionLoadResult } from './supervision-stage';
 
 export interface LoadProgress {
-  stage: 'matters' | 'applications' | 'quality issues';
+  stage: 'matters' | 'applications' | 'quality issues' | 'supervision';
   done: number;
   total: number;
 }
@@ -20,6 +21,8 @@ export interface LoadResult {
   /** global position of the last event written */
   position: number;
   elapsedMs: number;
+  /** what the supervision stage did (absent: the plan has none, or `bulk`) */
+  supervision?: SupervisionLoadResult;
 }
 
 const ACTOR = { userId: 'scenario-loader', roles: ['admin'] };
@@ -32,6 +35,9 @@ const ACTOR = { userId: 'scenario-loader', roles: ['admin'] };
  * Idempotency-Key, so ids are derived from the scenario and loading again appends nothing.
  * With `bulk`, the applications (the bulk of the events) go through `bulkImportApplications`
  * instead: the same deciders and the same events, many streams per round trip.
+ * A plan with `supervision` then gets its supervision stage (`runSupervision`: the applications
+ * whose 容缺 materials never come, the sweep of every working day, cards and 差评 cases handled);
+ * not with `bulk`, whose read models are stopped while it loads (the sweep plans from them).
  */
 export async function loadScenario(
   app: INestApplicationContext,
@@ -50,6 +56,7 @@ export async function loadScenario(
   const issueIntake = app.get(QualityIssueIntake, { strict: false });
   const concurrency = options.concurrency ?? 16;
   const ids = new Map<string, string>();
+  const applicationIds = new Map<string, string>();
   let position = 0;
   const context = (key: string, step: number, command: string, at: string): CommandContext => ({
     actor: ACTOR,
@@ -59,6 +66,16 @@ export async function loadScenario(
     idempotencyKey: `${plan.name}:${key}:${step}`,
   });
   const track = (result: { position: number }) => (position = Math.max(position, result.position));
+  const loadApplication = async (application: ApplicationPlan) => {
+    const { key, channel, applicant, submitAt } = application;
+    const submission = { matterId: ids.get(application.matterKey)!, channel, applicant };
+    const submitted = await intake.submit(submission, context(key, 0, 'application.submit', submitAt));
+    track(submitted);
+    applicationIds.set(key, submitted.id);
+    let step = 1;
+    for (const command of application.steps)
+      track(await commands.execute(applications, submitted.id, command, context(key, step++, command.type, command.data.at)));
+  };
   const stage = async <T>(name: LoadProgress['stage'], items: readonly T[], work: (item: T) => Promise<void>) => {
     let done = 0;
     options.onProgress?.({ stage: name, done, total: items.length });
@@ -101,16 +118,7 @@ export async function loadScenario(
     const contextOf = (application: ApplicationPlan) => (step: number, command: string, at: string) =>
       context(application.key, step, command, at);
     track(await bulkImportApplications(deps, plan.applications, ids, contextOf, { onBatch: progress }));
-  } else
-    await stage('applications', plan.applications, async (application: ApplicationPlan) => {
-      const { key, channel, applicant, submitAt } = application;
-      const submission = { matterId: ids.get(application.matterKey)!, channel, applicant };
-      const submitted = await intake.submit(submission, context(key, 0, 'application.submit', submitAt));
-      track(submitted);
-      let step = 1;
-      for (const command of application.steps)
-        track(await commands.execute(applications, submitted.id, command, context(key, step++, command.type, command.data.at)));
-    });
+  } else await stage('applications', plan.applications, loadApplication);
 
   await stage('quality issues', plan.issues, async (issue: IssuePlan) => {
     const { key } = issue;
@@ -139,11 +147,28 @@ export async function loadScenario(
     }
   });
 
+  let supervision: SupervisionLoadResult | undefined;
+  if (plan.supervision && !options.bulk) {
+    const { neverBrought } = plan.supervision;
+    options.onProgress?.({ stage: 'supervision', done: 0, total: 1 });
+    await runBounded(neverBrought, concurrency, loadApplication);
+    const departmentOf = new Map(plan.matters.map((matter) => [matter.key, matter.elements.departmentId]));
+    const badReviews = plan.applications.flatMap((application) =>
+      application.steps.some((step) => step.type === 'application.evaluate' && step.data.score <= 2)
+        ? [{ applicationId: applicationIds.get(application.key)!, departmentId: departmentOf.get(application.matterKey)! }]
+        : [],
+    );
+    supervision = await runSupervision(app, plan.supervision, badReviews, plan.name);
+    track(supervision);
+    options.onProgress?.({ stage: 'supervision', done: 1, total: 1 });
+  }
+
   return {
     matters: plan.matters.length,
     applications: plan.applications.length,
     issues: plan.issues.length,
     position,
     elapsedMs: performance.now() - started,
+    ...(supervision ? { supervision } : {}),
   };
 }

@@ -53,4 +53,17 @@ export interface ScenarioPlan {
   matters: MatterPlan[];
   applications: ApplicationPlan[];
   issues: IssuePlan[];
+  /** active supervision after the applications (the loader's supervision stage); absent: none */
+  supervision?: SupervisionPlan;
+}
+
+/**
+ * 效能监察 over the scenario's year: applications accepted 容缺 whose materials never come (returned
+ * by the sweep), the sweep of every working day `from..through` in order, then a share of the red
+ * cards explained and closed and of the 差评 cases contacted and rectified on time, as of `through`.
+ */
+export interface SupervisionPlan {
+  from: string;
+  through: string;
+  neverBrought: ApplicationPlan[];
 }

@@ -5,6 +5,7 @@ import { SHAOXING_2019_MATTERS, type MatterTargets } from './matter-targets';
 import { Rng } from './rng';
 import type { ScenarioPlan } from './scenario-plan';
 import { DEPARTMENTS, REGIONS } from './shaoxing-city';
+import { deferSomeAcceptances, neverBroughtMaterials } from './supervision-plan';
 import { WorkingDayCalendar } from '@app/kernel';
 
 /** The seed's figures the 2019 scenario reproduces as of 31 October (domain.md). */
@@ -40,7 +41,14 @@ export function shaoxing2019(applications = 100_000, calendar = new WorkingDayCa
     asOf,
     onlineAcceptance: SHAOXING_2019_EXPECTED.rates.onlineAcceptanceRate,
   });
-  return { name: 'shaoxing-2019', asOf, regions: REGIONS, departments: DEPARTMENTS, matters, applications: apps, issues };
+  const supervisionRng = new Rng(SEED + 3);
+  deferSomeAcceptances(supervisionRng, calendar, apps, matters, 0.5);
+  const supervision = {
+    from: '2019-01-02',
+    through: '2019-12-31',
+    neverBrought: neverBroughtMaterials(supervisionRng, calendar, matters, 6, '2019-11-04'),
+  };
+  return { name: 'shaoxing-2019', asOf, regions: REGIONS, departments: DEPARTMENTS, matters, applications: apps, issues, supervision };
 }
 
 /** A small random city for cross-checks: no exact targets, everything drawn from `seed`. */

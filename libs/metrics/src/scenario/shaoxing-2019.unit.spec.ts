@@ -43,6 +43,29 @@ describe('the 2019 scenario generator', () => {
     expect(percentRate(apps.filter((a) => a.channel !== 'window').length, apps.length)).toBe(81.38);
   });
 
+  it('accepts half of the applications with a time limit 容缺 whose materials come at once, and six more in November whose materials never come', () => {
+    const deferred = plan.applications.filter((a) => a.steps.some((s) => s.type === 'application.accept' && s.data.deferredMaterials));
+    expect(deferred.length).toBeGreaterThan(10);
+    for (const application of deferred) {
+      const index = application.steps.findIndex((s) => s.type === 'application.accept');
+      const [accept, receipt] = application.steps.slice(index, index + 2) as {
+        type: string;
+        data: { at: string; deferredDueOn?: string };
+      }[];
+      expect(receipt).toEqual({ type: 'application.receive_deferred_materials', data: { at: accept.data.at } });
+      expect(accept.data.deferredDueOn! > accept.data.at.slice(0, 10)).toBe(true);
+    }
+    const { neverBrought, from, through } = plan.supervision!;
+    expect([from, through]).toEqual(['2019-01-02', '2019-12-31']);
+    expect(neverBrought).toHaveLength(6);
+    for (const application of neverBrought) {
+      expect(application.submitAt > '2019-11').toBe(true);
+      expect(application.steps).toEqual([
+        { type: 'application.accept', data: { at: expect.any(String), deferredMaterials: [expect.any(String)] } },
+      ]);
+    }
+  });
+
   it('is deterministic', () => {
     expect(JSON.stringify(shaoxing2019(300))).toBe(JSON.stringify(shaoxing2019(300)));
   });
