@@ -22,3 +22,4 @@ export * from './sql/connection-errors';
 export * from './sql/pglite-sql-client';
 export * from './sql/postgres-sql-client';
 export * from './sql/sql-client';
+export * from './sql/sql-page';

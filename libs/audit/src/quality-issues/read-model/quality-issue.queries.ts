@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@app/event-store';
+import { selectPage, SqlFilter, type SqlExecutor } from '@app/event-store';
 import type { Page } from '@app/http';
 import { businessToday } from '@app/kernel';
 import { categoryDefinition, type QualityIssueCategory } from '../../domain/categories';
@@ -47,27 +47,24 @@ export async function qualityIssue(sql: SqlExecutor, id: string): Promise<IssueD
 /** Issues, newest first, filtered, a page of them. */
 export async function qualityIssuePage(sql: SqlExecutor, filter: IssueFilter): Promise<Page<IssueView>> {
   const today = businessToday();
-  const params: unknown[] = [];
-  const conditions: string[] = [];
-  const where = (condition: string, value: unknown) => {
-    params.push(value);
-    conditions.push(condition.replaceAll('?', `$${params.length}`));
-  };
-  if (filter.departmentId) where('department_id = ?', filter.departmentId);
-  if (filter.regionCode) where('region_code = ?', filter.regionCode);
-  if (filter.matterId) where('matter_id = ?', filter.matterId);
-  if (filter.category) where('category = ?', filter.category);
-  if (filter.status === 'open') conditions.push(`status <> 'closed'`);
-  else if (filter.status) where('status = ?', filter.status);
-  if (filter.overdue !== undefined) where(`(status <> 'closed' AND deadline < ?::date) = ${filter.overdue ? 'true' : 'false'}`, today);
-  const clause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const [{ total }] = await sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${ISSUES_TABLE} ${clause}`, params);
-  const rows = await sql.query<IssueRow>(
-    `SELECT ${ISSUE_COLUMNS} FROM ${ISSUES_TABLE} ${clause}
-       ORDER BY found_at DESC, issue_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
-  );
-  return { items: rows.map((row) => toView(row, today)), page: filter.page, pageSize: filter.pageSize, total: Number(total) };
+  const filters = new SqlFilter();
+  if (filter.departmentId) filters.where('department_id = ?', filter.departmentId);
+  if (filter.regionCode) filters.where('region_code = ?', filter.regionCode);
+  if (filter.matterId) filters.where('matter_id = ?', filter.matterId);
+  if (filter.category) filters.where('category = ?', filter.category);
+  if (filter.status === 'open') filters.whereLiteral(`status <> 'closed'`);
+  else if (filter.status) filters.where('status = ?', filter.status);
+  if (filter.overdue !== undefined)
+    filters.where(`(status <> 'closed' AND deadline < ?::date) = ${filter.overdue ? 'true' : 'false'}`, today);
+  const { rows, total } = await selectPage<IssueRow>(sql, {
+    table: ISSUES_TABLE,
+    columns: ISSUE_COLUMNS,
+    filter: filters,
+    orderBy: 'found_at DESC, issue_id',
+    page: filter.page,
+    pageSize: filter.pageSize,
+  });
+  return { items: rows.map((row) => toView(row, today)), page: filter.page, pageSize: filter.pageSize, total };
 }
 
 /** Rules with an issue still open on the matter, and how many issues each rule has ever logged there. */

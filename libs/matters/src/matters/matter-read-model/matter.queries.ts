@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@app/event-store';
+import { selectPage, SqlFilter, type SqlExecutor } from '@app/event-store';
 import type { Page } from '@app/http';
 import type { ListMattersQueryDto } from './list-matters.query-dto';
 import type { MatterRowData } from './matter-row';
@@ -24,22 +24,18 @@ export type MatterFilter = Pick<ListMattersQueryDto, 'regionCode' | 'status' | '
 
 /** A page of matters ordered by code, filtered by department, region, status and a text in code or name. */
 export async function matterPage(sql: SqlExecutor, filter: MatterFilter): Promise<Page<MatterRecord>> {
-  const params: unknown[] = [];
-  const conditions: string[] = [];
-  const where = (condition: string, value: unknown) => {
-    params.push(value);
-    conditions.push(condition.replaceAll('?', `$${params.length}`));
-  };
-  if (filter.departmentId !== undefined) where('department_id = ?', filter.departmentId);
-  if (filter.regionCode !== undefined) where('region_code = ?', filter.regionCode);
-  if (filter.status !== undefined) where('status = ?', filter.status);
-  if (filter.q !== undefined) where('(code ILIKE ? OR name ILIKE ?)', `%${escapeLike(filter.q)}%`);
-  const clause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const [{ total }] = await sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM rm_matters_v1 ${clause}`, params);
-  const items = await sql.query<MatterRecord>(
-    `SELECT ${MATTER_COLUMNS} FROM rm_matters_v1 ${clause}
-     ORDER BY code, matter_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
-  );
-  return { items, page: filter.page, pageSize: filter.pageSize, total: Number(total) };
+  const filters = new SqlFilter();
+  if (filter.departmentId !== undefined) filters.where('department_id = ?', filter.departmentId);
+  if (filter.regionCode !== undefined) filters.where('region_code = ?', filter.regionCode);
+  if (filter.status !== undefined) filters.where('status = ?', filter.status);
+  if (filter.q !== undefined) filters.where('(code ILIKE ? OR name ILIKE ?)', `%${escapeLike(filter.q)}%`);
+  const { rows, total } = await selectPage<MatterRecord>(sql, {
+    table: 'rm_matters_v1',
+    columns: MATTER_COLUMNS,
+    filter: filters,
+    orderBy: 'code, matter_id',
+    page: filter.page,
+    pageSize: filter.pageSize,
+  });
+  return { items: rows, page: filter.page, pageSize: filter.pageSize, total };
 }

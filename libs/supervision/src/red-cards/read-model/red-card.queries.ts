@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@app/event-store';
+import { selectPage, SqlFilter, type SqlExecutor } from '@app/event-store';
 import type { Page } from '@app/http';
 import { RED_CARDS_TABLE } from '../../shared/supervision-tables';
 import { RED_CARD_COLUMNS, type RedCardRow } from './red-cards.projection';
@@ -36,24 +36,20 @@ export async function redCardById(sql: SqlExecutor, id: string): Promise<RedCard
 
 /** Cards newest first (by issuing date), filtered by department, status and issuing dates `from..to`. */
 export async function redCardPage(sql: SqlExecutor, filter: RedCardFilter): Promise<Page<RedCardView>> {
-  const params: unknown[] = [];
-  const conditions: string[] = [];
-  const where = (condition: string, value: unknown) => {
-    params.push(value);
-    conditions.push(condition.replaceAll('?', `$${params.length}`));
-  };
-  if (filter.departmentId) where('department_id = ?', filter.departmentId);
-  if (filter.status) where('status = ?', filter.status);
-  if (filter.from) where('issued_on >= ?::date', filter.from);
-  if (filter.to) where('issued_on <= ?::date', filter.to);
-  const clause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const [{ total }] = await sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${RED_CARDS_TABLE} ${clause}`, params);
-  const rows = await sql.query<RedCardRow>(
-    `SELECT ${RED_CARD_COLUMNS} FROM ${RED_CARDS_TABLE} ${clause}
-       ORDER BY issued_on DESC, card_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
-  );
-  return { items: rows.map(toView), page: filter.page, pageSize: filter.pageSize, total: Number(total) };
+  const filters = new SqlFilter();
+  if (filter.departmentId) filters.where('department_id = ?', filter.departmentId);
+  if (filter.status) filters.where('status = ?', filter.status);
+  if (filter.from) filters.where('issued_on >= ?::date', filter.from);
+  if (filter.to) filters.where('issued_on <= ?::date', filter.to);
+  const { rows, total } = await selectPage<RedCardRow>(sql, {
+    table: RED_CARDS_TABLE,
+    columns: RED_CARD_COLUMNS,
+    filter: filters,
+    orderBy: 'issued_on DESC, card_id',
+    page: filter.page,
+    pageSize: filter.pageSize,
+  });
+  return { items: rows.map(toView), page: filter.page, pageSize: filter.pageSize, total };
 }
 
 function toView(row: RedCardRow): RedCardView {
