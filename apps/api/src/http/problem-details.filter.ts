@@ -35,9 +35,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof WrongExpectedVersionError) {
       const conditional = request.headers['if-match'] !== undefined;
+      // a record that does not exist yet is at version 0 (the ETag of its first event is "1")
+      const currentVersion = error.actual === 'no_stream' ? 0 : error.actual;
       return conditional
-        ? problem(412, `the stream is at version ${error.actual}, not ${error.expected}`, { currentVersion: error.actual })
-        : problem(409, 'a concurrent change to the same record won; read it again and retry', { currentVersion: error.actual });
+        ? problem(412, `the stream is at version ${currentVersion}, not ${error.expected}`, { currentVersion })
+        : problem(409, 'a concurrent change to the same record won; read it again and retry', { currentVersion });
     }
     if (error instanceof DuplicateEventIdError) return problem(409, 'these events were already recorded differently');
     if (error instanceof EventStoreUnavailableError || isConnectionError(error))
