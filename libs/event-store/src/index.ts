@@ -23,3 +23,5 @@ export * from './sql/pglite-sql-client';
 export * from './sql/postgres-sql-client';
 export * from './sql/sql-client';
 export * from './sql/sql-page';
+export * from './sql/leader-loop';
+export * from './projections/stop-signal';

@@ -10,3 +10,4 @@ export * from './calendar';
 export * from './business-calendar';
 export * from './department-scope';
 export * from './read-audit';
+export * from './uuid-v5';

@@ -1,4 +1,5 @@
 import type { Checkpoint, EventStore } from '../event-store.port';
+import { runAsLeader } from '../sql/leader-loop';
 import type { AdvisoryLock, SqlClient } from '../sql/sql-client';
 import { BatchApplier, ProjectionLockLostError, ProjectionPosition } from './batch-applier';
 import { CheckpointMovedError, ProjectionStatus, readCheckpoint, registerProjection, switchToLive } from './checkpoint-store';
@@ -84,26 +85,12 @@ export class ProjectionWorker {
   }
 
   private async run(): Promise<void> {
-    while (!this.signal.requested) {
-      const lock = await this.sql.tryAdvisoryLock(projectionLockKey(this.projection)).catch((error: unknown) => {
-        this.options.logger.error(`${this.label}: could not try its lock`, error);
-        return null;
-      });
-      if (!lock) {
-        await this.signal.sleep(this.options.lockRetryMs);
-        continue;
-      }
-      try {
-        await this.serve(lock);
-      } catch (error) {
-        this.options.logger.error(`${this.label}: could not start; retrying`, error);
-      } finally {
+    const { lockRetryMs, logger } = this.options;
+    await runAsLeader(this.sql, projectionLockKey(this.projection), this.signal, { lockRetryMs, logger, label: this.label }, (lock) =>
+      this.serve(lock).finally(() => {
         this.holding = false;
-        await lock.release().catch((error: unknown) => this.options.logger.error(`${this.label}: releasing its lock failed`, error));
-      }
-      // Lost the lock or failed to start: give another instance the chance to take over.
-      await this.signal.sleep(this.options.lockRetryMs);
-    }
+      }),
+    );
   }
 
   private async serve(lock: AdvisoryLock): Promise<void> {

@@ -2,6 +2,7 @@ import type { Checkpoint, EventStore, RecordedEvent } from '../event-store.port'
 import { ensureCheckpointTable, readCheckpoint, registerProjection } from '../projections/checkpoint-store';
 import { consoleProjectionLogger, type ProjectionLogger } from '../projections/projection';
 import { StopSignal } from '../projections/stop-signal';
+import { runAsLeader } from '../sql/leader-loop';
 import type { AdvisoryLock, SqlClient } from '../sql/sql-client';
 
 /**
@@ -96,25 +97,13 @@ export class Reactor {
 
   private async run(): Promise<void> {
     await ensureCheckpointTable(this.sql);
-    while (!this.signal.requested) {
-      const lock = await this.sql.tryAdvisoryLock(reactionLockKey(this.reaction)).catch((error: unknown) => {
-        this.options.logger.error(`${this.label}: could not try its lock`, error);
-        return null;
-      });
-      if (!lock) {
-        await this.signal.sleep(this.options.lockRetryMs);
-        continue;
-      }
-      try {
-        await this.follow(lock);
-      } catch (error) {
+    const { lockRetryMs, logger } = this.options;
+    await runAsLeader(this.sql, reactionLockKey(this.reaction), this.signal, { lockRetryMs, logger, label: this.label }, (lock) =>
+      this.follow(lock).catch((error: unknown) => {
         this.failure = error;
-        this.options.logger.error(`${this.label}: stopped; retrying`, error);
-      } finally {
-        await lock.release().catch((error: unknown) => this.options.logger.error(`${this.label}: releasing its lock failed`, error));
-      }
-      await this.signal.sleep(this.options.lockRetryMs);
-    }
+        throw error;
+      }),
+    );
   }
 
   private async follow(lock: AdvisoryLock): Promise<void> {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { uuidV5 } from '@app/kernel';
 
 /**
  * Ids of what the sweep and the policies create, derived from what they are about (RFC 4122
@@ -11,14 +11,3 @@ const FEEDBACK_CASE_NAMESPACE = 'e259bad9-932a-4240-90f1-8c6c3eb4a357';
 
 export const redCardIdOf = (applicationId: string): string => uuidV5(RED_CARD_NAMESPACE, applicationId);
 export const feedbackCaseIdOf = (applicationId: string): string => uuidV5(FEEDBACK_CASE_NAMESPACE, applicationId);
-
-/** A name-based UUID (version 5) of `name` in `namespace`. */
-export function uuidV5(namespace: string, name: string): string {
-  const namespaceBytes = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  if (namespaceBytes.length !== 16) throw new RangeError(`not a UUID: ${namespace}`);
-  const bytes = createHash('sha1').update(namespaceBytes).update(name, 'utf8').digest().subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}

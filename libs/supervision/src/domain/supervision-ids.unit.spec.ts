@@ -1,4 +1,5 @@
-import { feedbackCaseIdOf, redCardIdOf, uuidV5 } from './supervision-ids';
+import { uuidV5 } from '@app/kernel';
+import { feedbackCaseIdOf, redCardIdOf } from './supervision-ids';
 
 describe('supervision ids (UUID v5)', () => {
   it('matches the RFC 4122 version-5 test vector (DNS namespace, python.org)', () => {
