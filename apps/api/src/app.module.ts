@@ -8,7 +8,9 @@ import { ApplicationsModule } from '@app/matters';
 import { AuditModule } from '@app/audit';
 import { AssessmentModule } from '@app/metrics';
 import { FeedbackCasesModule, SupervisionModule } from '@app/supervision';
+import { NotificationsModule } from '@app/notifications';
 import { AuthModule } from './auth/auth.module';
+import { webhookRetry } from './config/webhook-retry';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { EtagInterceptor } from './commands/etag.interceptor';
@@ -54,6 +56,10 @@ import { StorageModule } from './storage/storage.module';
         sweepAt: config.SWEEP_AT,
         runSchedule: config.RUN_PROJECTIONS,
       }),
+    }),
+    NotificationsModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ runDispatcher: config.RUN_PROJECTIONS, retry: webhookRetry(config) }),
     }),
   ],
   controllers: [HealthController],

@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import pino from 'pino';
 import { CommandExecutor, PostgresEventStore, ProjectionRunner, Reactor } from '@app/event-store';
 import { businessCalendar } from '@app/kernel';
+import { WebhookDispatcher } from '@app/notifications';
 import { DEFAULT_SUPERVISION_LIMITS, supervisionCatchUp, Sweeper, SweepSchedule } from '@app/supervision';
 import type { AppConfig } from '../config/app-config';
 import type { Storage } from '../storage/open-storage';
 import { countEventsAfterInPostgres } from '@app/event-store';
 import { runProjectionsCli } from '@app/event-store';
 import { loadConfig } from '../config/app-config';
+import { webhookRetry } from '../config/webhook-retry';
 import { limitHeapGrowth } from '../heap-growth';
 import { allProjections } from '../projections/projection-registry';
 import { allReactions } from '../projections/reactions';
@@ -38,6 +40,9 @@ async function main(argv: string[]): Promise<number> {
         )
       : [];
   for (const reactor of reactors) reactor.start();
+  // and the webhook dispatcher of the outbox
+  const dispatcher = argv[0] === 'run' ? new WebhookDispatcher(storage.sql, { retry: webhookRetry(config), logger: log }) : null;
+  dispatcher?.start();
   try {
     return await runProjectionsCli(argv, {
       store: storage.store,
@@ -48,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     });
   } finally {
     await schedule?.stop();
-    await Promise.all(reactors.map((reactor) => reactor.stop()));
+    await Promise.all([...reactors.map((reactor) => reactor.stop()), dispatcher?.stop()]);
     await storage.close();
   }
 }

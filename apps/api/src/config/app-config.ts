@@ -5,6 +5,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -124,6 +125,20 @@ export class AppConfig {
   @Min(0, WORKDAYS_RULE)
   @Max(250, WORKDAYS_RULE)
   FEEDBACK_RECTIFY_WORKDAYS = 15;
+
+  /** Webhooks: the first retry of a failed delivery after this many ms, doubling (each wait at most 10 minutes) */
+  @Transform(({ value }) => (value === undefined ? 1000 : /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt({ message: 'must be a whole number of milliseconds from 10 to 600000' })
+  @Min(10, { message: 'must be a whole number of milliseconds from 10 to 600000' })
+  @Max(600_000, { message: 'must be a whole number of milliseconds from 10 to 600000' })
+  WEBHOOK_RETRY_BASE_MS = 1000;
+
+  /** Webhooks: a delivery is retried for this many hours from its first attempt, then `failed` (decimals allowed) */
+  @Transform(({ value }) => (value === undefined ? 24 : /^\d+(\.\d+)?$/.test(value) ? Number(value) : value))
+  @IsNumber({}, { message: 'must be a number of hours above 0, at most 720' })
+  @Min(0.0001, { message: 'must be a number of hours above 0, at most 720' })
+  @Max(720, { message: 'must be a number of hours above 0, at most 720' })
+  WEBHOOK_RETRY_HOURS = 24;
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL = 'info';

@@ -4,9 +4,10 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { PostgresEventStore } from '@app/event-store';
 import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { MetricsController } from './metrics.controller';
+import { registerWebhookGauges } from '@app/notifications';
 import { registerProjectionLagGauge } from './projection-lag.gauge';
 
-/** Prometheus text at GET /metrics: process metrics, HTTP requests and commands by outcome (see http-metrics.ts), projection lag. */
+/** Prometheus text at GET /metrics: process metrics, HTTP requests and commands by outcome (see http-metrics.ts), projection lag, webhook deliveries. */
 @Module({ controllers: [MetricsController] })
 export class MetricsModule implements OnModuleInit {
   constructor(
@@ -17,5 +18,6 @@ export class MetricsModule implements OnModuleInit {
   onModuleInit(): void {
     if (!register.getSingleMetric('process_cpu_user_seconds_total')) collectDefaultMetrics();
     if (this.store instanceof PostgresEventStore) registerProjectionLagGauge(this.sql);
+    registerWebhookGauges(this.sql, register);
   }
 }

@@ -3,6 +3,7 @@ import { applicationsProjection, matterStreamId, applicationStreamId, mattersPro
 import { issueStreamId, QUALITY_ISSUES_PROJECTION } from '@app/audit';
 import { RED_CARDS_PROJECTION, redCardStreamId } from '@app/supervision';
 import { feedbackCaseStreamId, FEEDBACK_CASES_PROJECTION } from '@app/supervision';
+import { OUTBOX_PROJECTION, subscriptionStreamId } from '@app/notifications';
 
 export interface OwnWritesTarget {
   /** the entity's stream, from the route's `:id` */
@@ -18,4 +19,5 @@ export const ownWritesTargets: Readonly<Record<OwnWritesKind, OwnWritesTarget>> 
   'quality-issue': { streamId: issueStreamId, projection: QUALITY_ISSUES_PROJECTION },
   'red-card': { streamId: redCardStreamId, projection: RED_CARDS_PROJECTION },
   'feedback-case': { streamId: feedbackCaseStreamId, projection: FEEDBACK_CASES_PROJECTION },
+  subscription: { streamId: subscriptionStreamId, projection: OUTBOX_PROJECTION },
 };
