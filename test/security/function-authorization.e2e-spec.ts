@@ -68,6 +68,12 @@ const MATRIX = `
   POST   /api/v1/supervision/cards/{id}/explanation      |       -       |      -       |     -     |         Y          |    -     |   Y
   POST   /api/v1/supervision/cards/{id}/review           |       -       |      -       |     Y     |         -          |    -     |   Y
   POST   /api/v1/supervision/sweeps                      |       -       |      -       |     -     |         -          |    -     |   Y
+  POST   /api/v1/subscriptions                           |       -       |      -       |     -     |         -          |    -     |   Y
+  GET    /api/v1/subscriptions                           |       -       |      -       |     -     |         -          |    -     |   Y
+  GET    /api/v1/subscriptions/{id}                      |       -       |      -       |     -     |         -          |    -     |   Y
+  DELETE /api/v1/subscriptions/{id}                      |       -       |      -       |     -     |         -          |    -     |   Y
+  GET    /api/v1/subscriptions/{id}/deliveries           |       -       |      -       |     -     |         -          |    -     |   Y
+  POST   /api/v1/subscriptions/{id}/deliveries/{deliveryId}/retry | - |   -    |     -     |         -          |    -     |   Y
 `;
 
 const [header, ...rows] = MATRIX.trim()

@@ -29,9 +29,10 @@ const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 
 /**
  * `card`: a red card id (none exists in the world: a valid body is answered 404 after validation);
- * `feedback-case`: a UUID naming no case (cases open only from a 差评, through the policy)
+ * `feedback-case`: a UUID naming no case (cases open only from a 差评, through the policy);
+ * `subscription`: a UUID naming no subscription (and a random delivery id)
  */
-type Target = 'matter' | 'application' | 'issue' | 'card' | 'feedback-case' | 'none';
+type Target = 'matter' | 'application' | 'issue' | 'card' | 'feedback-case' | 'subscription' | 'none';
 const AT = { at: '2019-09-27T10:00:00+08:00' };
 const MATTER = matterBody({ code: 'FZ-001' });
 
@@ -125,6 +126,14 @@ const COMMANDS: Record<string, { role: Role; target: Target; body: (matterId: st
     body: () => ({ accepted: false, comment: '不充分', ...AT }),
   },
   'POST /api/v1/supervision/sweeps': { role: 'admin', target: 'none', body: () => ({ date: '2019-09-27' }) },
+  // port 9 (discard) refuses: what the fuzz subscribes is never delivered anywhere
+  'POST /api/v1/subscriptions': {
+    role: 'admin',
+    target: 'none',
+    body: () => ({ url: 'http://127.0.0.1:9/hooks', types: ['application.*'], departmentId: 'dept-a' }),
+  },
+  'DELETE /api/v1/subscriptions/{id}': { role: 'admin', target: 'subscription', body: () => null },
+  'POST /api/v1/subscriptions/{id}/deliveries/{deliveryId}/retry': { role: 'admin', target: 'subscription', body: () => AT },
 };
 
 /** Which record the `{id}` names: a fresh one, the shared one (whose state drifts), or a hostile string. */
@@ -164,11 +173,13 @@ describe.each(testBackends())('hostile input: fuzzing every command route on %s'
 
   async function idFor(target: Target, choice: { kind: 'fresh' | 'shared' | 'value' | 'raw'; value: string }): Promise<string> {
     if (choice.kind === 'raw') return choice.value;
-    if (target === 'card' && choice.kind !== 'value') return randomUUID();
+    if ((target === 'card' || target === 'subscription') && choice.kind !== 'value') return randomUUID();
     if (choice.kind === 'value') return encodeSegment(choice.value);
     if (target === 'feedback-case') return randomUUID();
     if (choice.kind === 'shared')
-      return { matter: world.a.matterId, application: world.a.applicationId, issue: world.a.issueId, card: '', none: '' }[target];
+      return { matter: world.a.matterId, application: world.a.applicationId, issue: world.a.issueId, card: '', subscription: '', none: '' }[
+        target
+      ];
     if (target === 'matter') return freshMatter(t);
     if (target === 'application') return freshApplication(t, world.a.matterId);
     return target === 'issue' ? freshIssue(t, world.a.matterId) : '';
@@ -188,7 +199,7 @@ describe.each(testBackends())('hostile input: fuzzing every command route on %s'
     const bodies = base ? hostileBodies(base) : fc.constant(null);
     const property = fc.asyncProperty(idChoice, bodies, headers, query, fc.boolean(), async (choice, body, extra, search, asAdmin) => {
       const id = await idFor(spec.target, choice);
-      const url = route.path.replace('{id}', id) + search;
+      const url = route.path.replace('{id}', id).replace('{deliveryId}', randomUUID()) + search;
       const token = tokenFor(t, asAdmin ? 'admin' : spec.role);
       const before = await eventCount(t);
       const response = await send(route, url, token, body, extra);

@@ -36,6 +36,9 @@ export class CreateSubscriptionDto extends CommandBody {
   departmentId?: string;
 }
 
+/** `POST …/deliveries/{deliveryId}/retry`: only `at`. */
+export class RetryDeliveryDto extends CommandBody {}
+
 export class CreatedSubscriptionDto extends CommandResultDto {
   @ApiProperty({
     description: 'the signing secret (Standard Webhooks, `whsec_<base64>`): shown in this answer only — keep it; it is never shown again',

@@ -29,6 +29,7 @@ import {
   CreateSubscriptionDto,
   DeliveryDocument,
   DeliveryLogQuery,
+  RetryDeliveryDto,
   SubscriptionDocument,
   SubscriptionPageDocument,
 } from './subscription.dtos';
@@ -140,6 +141,7 @@ export class SubscriptionsController {
   async retry(
     @SubscriptionId() id: string,
     @Param('deliveryId', new IdPipe()) deliveryId: string,
+    @Body() _body: RetryDeliveryDto,
     @CommandContextOf('subscription.retry_delivery') context: CommandContext,
   ) {
     const delivery = await deliveryById(this.sql, id, deliveryId);
