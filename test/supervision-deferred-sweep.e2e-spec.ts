@@ -63,8 +63,8 @@ describe.each(testBackends())('supervision: the sweep suspends and returns å®¹ç¼
     for (const date of datesFrom('2019-10-10', '2019-10-30')) results.push((await post(t, admin(t), '/sweeps', { date }).expect(200)).body);
     const acted = results.filter((result) => result.suspended + result.returned + result.cardsIssued > 0);
     expect(acted).toEqual([
-      { date: '2019-10-11', cardsIssued: 0, suspended: 2, returned: 0, noticesSent: 0 },
-      { date: '2019-10-30', cardsIssued: 0, suspended: 0, returned: 2, noticesSent: 0 },
+      { date: '2019-10-11', cardsIssued: 0, suspended: 2, returned: 0, noticesSent: 1 }, // the one department's daily notice
+      { date: '2019-10-30', cardsIssued: 0, suspended: 0, returned: 2, noticesSent: 0 }, // both returned: nothing left to tell
     ]);
 
     const system = 'system:supervision-sweep';

@@ -1,5 +1,6 @@
 import { testBackends } from '@app/event-store/testing';
-import { redCardIdOf, Sweeper } from '@app/supervision';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { dailyNoticeIdOf, redCardIdOf, Sweeper } from '@app/supervision';
 import { admin, DEPT_A, DEPT_B, eventCount, sqlOf } from './support/applications';
 import { expectNothingAppended, expectProblem } from './matters-e2e.fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -75,7 +76,9 @@ describe.each(testBackends())('supervision: warnings, sweeps and red cards on %s
       { date: '2019-10-11', cardsIssued: 1 }, // a1 (due 10 Oct)
       { date: '2019-10-13', cardsIssued: 1 }, // a3 (due Saturday 12 Oct, a make-up day, after its special procedure)
     ]);
-    expect(results.every((result) => result.noticesSent === 0 && result.suspended === 0 && result.returned === 0)).toBe(true);
+    expect(results.every((result) => result.suspended === 0 && result.returned === 0)).toBe(true);
+    // a notice (一日一告知) to each department with something open, warned or due: A and B until 9 Oct
+    expect(results.filter((result) => result.date <= '2019-10-08').every((result) => result.noticesSent === 2)).toBe(true);
     const cards = await get(t, assessor, '/cards', { pageSize: 50, ...(await caughtUp()) }).expect(200);
     expect(cards.body.total).toBe(4);
     const byApplication = Object.fromEntries(
@@ -99,9 +102,37 @@ describe.each(testBackends())('supervision: warnings, sweeps and red cards on %s
   it('appends nothing when the same dates are swept again, and answers the recorded counts', async () => {
     const before = await eventCount(t);
     const again = await post(t, admin(t), '/sweeps', { date: '2019-10-01' }).expect(200);
-    expect(again.body).toEqual({ date: '2019-10-01', cardsIssued: 2, suspended: 0, returned: 0, noticesSent: 0 });
+    expect(again.body).toEqual({ date: '2019-10-01', cardsIssued: 2, suspended: 0, returned: 0, noticesSent: 2 });
     for (const date of datesFrom('2019-09-27', '2019-10-14')) await post(t, admin(t), '/sweeps', { date }).expect(200);
     expect(await eventCount(t)).toBe(before);
+  });
+
+  it('sends each department its daily notice of the date: its open applications, warnings and open cards', async () => {
+    const date = '2019-10-11';
+    const warnings = (await get(t, assessor, '/warnings', { asOf: date, pageSize: 200, ...(await caughtUp()) }).expect(200)).body;
+    const cards = (await get(t, assessor, '/cards', { pageSize: 200 }).expect(200)).body.items as {
+      departmentId: string;
+      issuedOn: string;
+    }[];
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    for (const departmentId of [DEPT_A, DEPT_B]) {
+      const [notice] = await store.readStream(`daily-notice-${dailyNoticeIdOf(date, departmentId)}`);
+      const warned = warnings.byDepartment.find((row: { departmentId: string }) => row.departmentId === departmentId) ?? {
+        yellow: 0,
+        red: 0,
+      };
+      expect(notice).toMatchObject({ type: 'notice.daily', metadata: { actor: 'system:supervision-sweep' } });
+      expect(notice.data).toMatchObject({
+        date,
+        departmentId,
+        yellow: warned.yellow,
+        red: warned.red,
+        openCards: cards.filter((card) => card.departmentId === departmentId && card.issuedOn <= date).length,
+        openFeedbackCases: 0,
+        qualityIssuesDue: 0,
+      });
+      expect((notice.data as { openApplications: number }).openApplications).toBeGreaterThanOrEqual(warned.yellow + warned.red);
+    }
   });
 
   it('schedules: nothing before its first run, then only its first date, then every date after the last recorded one', async () => {

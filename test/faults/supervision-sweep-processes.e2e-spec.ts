@@ -71,7 +71,7 @@ describeOnPostgres('supervision: the sweep across processes', () => {
     expect(await sweepEvents()).toBe(0); // not recorded: the sweep of the date is not done
 
     const rerun = await post(t, admin(t), '/sweeps', { date: RED_ON }).expect(200);
-    expect(rerun.body).toEqual({ date: RED_ON, cardsIssued: red.length, suspended: 0, returned: 0, noticesSent: 0 });
+    expect(rerun.body).toEqual({ date: RED_ON, cardsIssued: red.length, suspended: 0, returned: 0, noticesSent: 2 }); // A's and B's notices
     const cards = await streamVersions(cardStreams());
     expect(cards).toHaveLength(red.length);
     expect(cards.every((stream) => stream.n === 1)).toBe(true);

@@ -12,3 +12,4 @@ export * from './quality-issues/ledger/rectification-ledger.query';
 export { QualityIssueIntake, type LogIssueInput } from './quality-issues/log/quality-issue-intake';
 export { loopCommand, qualityIssues, type LoopCommand } from './quality-issues/quality-issue.aggregate';
 export { defaultDeadline } from './quality-issues/default-deadline';
+export { qualityIssuesDueBy } from './quality-issues/read-model/issues-due.query';

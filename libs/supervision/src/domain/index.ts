@@ -10,3 +10,4 @@ export * from './red-card';
 export * from './feedback-case';
 export * from './warnings';
 export * from './sweep';
+export * from './daily-notice/daily-notice';

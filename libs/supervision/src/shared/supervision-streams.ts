@@ -7,3 +7,6 @@ export const bareRedCardId = (streamId: string): string =>
 /** The record of one business date's sweep: `supervision-sweep-2019-10-11`. */
 export const SWEEP_STREAM_PREFIX = 'supervision-sweep-';
 export const sweepStreamId = (date: string): string => `${SWEEP_STREAM_PREFIX}${date}`;
+
+export const DAILY_NOTICE_STREAM_PREFIX = 'daily-notice-';
+export const dailyNoticeStreamId = (noticeId: string): string => `${DAILY_NOTICE_STREAM_PREFIX}${noticeId}`;

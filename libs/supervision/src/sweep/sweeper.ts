@@ -1,7 +1,17 @@
 import type { AdvisoryLock, CommandContext, CommandExecutor, EventStore, SqlClient } from '@app/event-store';
 import { addDays, businessToday, DomainError, isDomainError, type CalendarDate, type WorkingDayCalendar } from '@app/kernel';
 import { applications, DEFERRED_MATERIALS_OVERDUE } from '@app/matters';
-import { sweepPlan, type SupervisionLimits, type SweepCounts, type SweepStep, type SweepTrigger } from '../domain';
+import {
+  dailyNoticeIdOf,
+  hasNews,
+  sweepPlan,
+  type SupervisionLimits,
+  type SweepCounts,
+  type SweepStep,
+  type SweepTrigger,
+} from '../domain';
+import { dailyNotices } from '../notices/daily-notice.aggregate';
+import { dailyNoticeFigures } from '../notices/daily-notice-figures';
 import { redCards } from '../red-cards/red-card.aggregate';
 import { SWEEP_ACTOR } from '../shared/system-actor';
 import { sweepStreamId } from '../shared/supervision-streams';
@@ -137,7 +147,8 @@ export class Sweeper {
       await this.deps.afterStep?.(step);
     }
     await this.deps.catchUp();
-    const counts = await this.countsOf(date);
+    const noticesSent = await this.sendNotices(date, dayStart, correlationId);
+    const counts = { ...(await this.countsOf(date)), noticesSent };
     const at = new Date().toISOString();
     const context = { actor: SWEEP_ACTOR, at, command: 'supervision.record_sweep', correlationId };
     try {
@@ -147,6 +158,28 @@ export class Sweeper {
     }
     this.deps.log?.(`sweep ${date}: ${JSON.stringify(counts)}`);
     return (await this.recorded(date)) ?? { date, ...counts };
+  }
+
+  /**
+   * The daily notice (一日一告知) of `date` to every department with something open, warned or due,
+   * dated the first instant of the date like the cards; one per department and date (derived ids),
+   * so a rerun counts the notices sent before it and sends none twice. Answers how many exist.
+   */
+  private async sendNotices(date: CalendarDate, at: string, correlationId: string): Promise<number> {
+    const { sql, calendar, limits, commands } = this.deps;
+    let sent = 0;
+    for (const [departmentId, figures] of await dailyNoticeFigures(sql, date, calendar, limits)) {
+      if (!hasNews(figures)) continue;
+      const noticeId = dailyNoticeIdOf(date, departmentId);
+      const command = { type: 'notice.send_daily' as const, data: { noticeId, date, departmentId, figures, at } };
+      try {
+        await commands.execute(dailyNotices, noticeId, command, { actor: SWEEP_ACTOR, at, command: command.type, correlationId });
+      } catch (refusal) {
+        if (!isDomainError(refusal) || refusal.code !== 'already_exists') throw refusal;
+      }
+      sent += 1;
+    }
+    return sent;
   }
 
   private async execute(step: SweepStep, at: string, correlationId: string): Promise<void> {
@@ -161,7 +194,7 @@ export class Sweeper {
   }
 
   /** What the sweep of `date` did, from the read models (so a rerun after a crash reports the whole date). */
-  private async countsOf(date: CalendarDate): Promise<SweepCounts> {
+  private async countsOf(date: CalendarDate): Promise<Omit<SweepCounts, 'noticesSent'>> {
     const { sql, calendar } = this.deps;
     const [{ cards }] = await sql.query<{ cards: number }>(
       `SELECT count(*)::int AS cards FROM ${RED_CARDS_TABLE} WHERE issued_on = $1::date`,
@@ -181,8 +214,7 @@ export class Sweeper {
           pause.kind === 'suspension' && pause.detail === DEFERRED_MATERIALS_OVERDUE && calendar.businessDate(pause.startedAt) === date,
       ),
     ).length;
-    // notices (一日一告知) come with notifications; none are sent yet
-    return { cardsIssued: Number(cards), suspended, returned: Number(returned), noticesSent: 0 };
+    return { cardsIssued: Number(cards), suspended, returned: Number(returned) };
   }
 }
 

@@ -13,5 +13,9 @@ export class SweepResultView {
   @ApiProperty({ description: 'red cards issued by the sweep of this date', example: 2 }) cardsIssued: number;
   @ApiProperty({ description: 'applications suspended for overdue deferred materials (容缺)', example: 1 }) suspended: number;
   @ApiProperty({ description: 'applications returned (退件) for deferred materials still missing', example: 0 }) returned: number;
-  @ApiProperty({ description: 'daily notices (一日一告知) sent: always 0 until notifications exist', example: 0 }) noticesSent: number;
+  @ApiProperty({
+    description: 'daily notices (一日一告知) sent: one per department with something open, warned or due on the date',
+    example: 12,
+  })
+  noticesSent: number;
 }

@@ -10,7 +10,7 @@ export interface SweepCounts {
   cardsIssued: number;
   suspended: number;
   returned: number;
-  /** the daily notices (一日一告知) sent; 0 until notifications exist */
+  /** the daily notices (一日一告知) sent: one per department with something open, warned or due */
   noticesSent: number;
 }
 
