@@ -178,6 +178,24 @@ describe.each(testBackends())('notifications on %s', (backend) => {
       expect(eventOf.set(d.webhookId, eventOf.get(d.webhookId) ?? d.event.id).get(d.webhookId)).toBe(d.event.id);
   });
 
+  it('sends a department’s subscription of notice.daily that department’s daily notice from the sweep', async () => {
+    const notices = new WebhookReceiver();
+    await notices.start();
+    try {
+      await subscribe(t, notices, { types: ['notice.daily'], departmentId: DEPT_A });
+      const swept = await api(t, admin(t)).post('/supervision/sweeps', { date: '2019-09-26' }).expect(200);
+      expect(swept.body.noticesSent).toBe(2); // A and B have applications open
+      await until('A’s notice', () => notices.distinct().length >= 1);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(notices.distinct().map((d) => [d.event.type, d.event.data.departmentId, d.event.data.date])).toEqual([
+        ['notice.daily', DEPT_A, '2019-09-26'],
+      ]);
+      expect(notices.distinct()[0].event.data.openApplications).toBeGreaterThan(0);
+    } finally {
+      await notices.stop();
+    }
+  });
+
   it('unsubscribes: nothing more is delivered, the secret is gone, and the subscription is 404', async () => {
     const { id } = await firstSubscription(t);
     const delivered = (await api(t, admin(t)).get(`/subscriptions/${id}/deliveries`, { status: 'delivered', pageSize: 1 }).expect(200))
