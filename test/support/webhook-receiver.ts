@@ -34,6 +34,8 @@ export class WebhookReceiver {
   mode: ReceiverMode = 'ok';
   /** `fail` the next this many requests, then back to `mode` */
   failNext = 0;
+  /** how long an `ok` answer takes (a slow receiver) */
+  delayMs = 0;
   private server: Server | null = null;
   private port = 0;
   private readonly hanging = new Set<ServerResponse>();
@@ -85,6 +87,7 @@ export class WebhookReceiver {
       this.rejectedSignatures.push(headers['webhook-id']);
       return void response.writeHead(401).end();
     }
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     this.accepted.push({ webhookId: headers['webhook-id'], event: JSON.parse(body), body, contentType: header(request, 'content-type') });
     response.writeHead(204).end();
   }

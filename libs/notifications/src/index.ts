@@ -4,9 +4,9 @@ export * from './notifications.module';
 export { outboxProjection, OUTBOX_PROJECTION, deliveryIdOf } from './outbox/outbox.projection';
 export { WebhookDispatcher, DISPATCH_LOCK_KEY, type DispatcherOptions } from './delivery/webhook-dispatcher';
 export { registerWebhookGauges } from './delivery/webhook-gauges';
-export { Notifications1765000000000 } from './shared/notifications.migration';
+export { Notifications1765100000000 } from './shared/notifications.migration';
 export { subscriptionStreamId } from './shared/notification-streams';
 export { DELIVERIES_TABLE } from './shared/notification-tables';
 
-import { Notifications1765000000000 } from './shared/notifications.migration';
-export const notificationMigrations: Function[] = [Notifications1765000000000];
+import { Notifications1765100000000 } from './shared/notifications.migration';
+export const notificationMigrations: Function[] = [Notifications1765100000000];

@@ -47,8 +47,8 @@ const DDL: readonly string[] = [
 ];
 
 /** Webhook subscriptions (read model), streams' departments, the delivery outbox and the signing secrets. */
-export class Notifications1765000000000 implements MigrationInterface {
-  name = 'Notifications1765000000000';
+export class Notifications1765100000000 implements MigrationInterface {
+  name = 'Notifications1765100000000';
 
   async up(runner: QueryRunner): Promise<void> {
     for (const statement of DDL) await runner.query(statement);
