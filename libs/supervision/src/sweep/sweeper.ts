@@ -167,8 +167,10 @@ export class Sweeper {
       `SELECT count(*)::int AS cards FROM ${RED_CARDS_TABLE} WHERE issued_on = $1::date`,
       [date],
     );
+    // a returned application was accepted: the condition lets the partial closed_on index find the date's returns
     const [{ returned }] = await sql.query<{ returned: number }>(
-      `SELECT count(*)::int AS returned FROM ${SUPERVISION_APPLICATIONS_TABLE} WHERE closed_as = 'returned' AND closed_on = $1::date`,
+      `SELECT count(*)::int AS returned FROM ${SUPERVISION_APPLICATIONS_TABLE}
+        WHERE accepted_on IS NOT NULL AND closed_as = 'returned' AND closed_on = $1::date`,
       [date],
     );
     const suspendedRows = await sql.query<{ pauses: { kind: string; detail: string; startedAt: string }[] }>(
