@@ -10,7 +10,7 @@ export const SUPERVISION_CLOSED_ON_INDEX = `${SUPERVISION_APPLICATIONS_TABLE}_cl
  * query read every accepted application to keep the open ones (EXPLAIN at 50,000 applications as
  * of 2019-11-15: 48,109 index entries and 1,242 heap pages for 80 rows, 10.4 ms; growing with N).
  * With this index the planner ORs two ranges of it (0.36 ms, 80 rows); early in the year it still
- * takes the `accepted_on` index. The sweep's count of the date's returns (`closed_on = D`) uses it too.
+ * takes the `accepted_on` index. The sweep's counts of the date's returns and 容缺 suspensions use it too.
  */
 export class SupervisionClosedOnIndex1765000000000 implements MigrationInterface {
   name = 'SupervisionClosedOnIndex1765000000000';
