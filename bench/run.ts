@@ -76,6 +76,12 @@ async function main(argv: string[]): Promise<void> {
     outcomes['rebuild.events_per_s'] = scenario.rebuildEventsPerSecond;
     outcomes['report.p99_ms.small'] = scenario.reportP99Small;
     outcomes['report.p99_ms.large'] = scenario.reportP99Large;
+    outcomes['warnings.p99_ms.small'] = scenario.supervision.warningsP99Small;
+    outcomes['warnings.p99_ms.large'] = scenario.supervision.warningsP99Large;
+    outcomes['sweep.first_s'] = scenario.supervision.sweepFirstS;
+    outcomes['sweep.first_events'] = scenario.supervision.sweepFirstEvents;
+    outcomes['sweep.cards_issued'] = scenario.supervision.sweepCardsIssued;
+    outcomes['sweep.repeat_ms'] = scenario.supervision.sweepRepeatMs;
     rss.push(...scenario.apiPeakRssMb);
     notes['3–4 Scenario load, projection rebuild, report latency'] = scenario.notes;
   }

@@ -6,7 +6,9 @@ import { RESULT_KEYS, RESULT_LABELS } from './result-keys';
 import { HTTP_COMMAND_FINDINGS } from '../http/http-command-findings';
 import { READ_OWN_WRITES_FINDINGS } from '../http/read-own-writes-findings';
 import { REPORT_AND_REBUILD_FINDINGS } from '../scenario/report-rebuild-findings';
+import { SUPERVISION_FINDINGS } from '../scenario/supervision-findings';
 import { PROFILE_FINDINGS } from './profile-findings';
+import { supervisionSection } from './supervision-markdown';
 
 /** `BENCHMARKS.md`: machine, every figure with its median and spread, every ratio, every target met or missed. */
 export function writeBenchmarksMarkdown(path: string, report: BenchReport): void {
@@ -61,8 +63,10 @@ export function writeBenchmarksMarkdown(path: string, report: BenchReport): void
         `| ${p.contender} | ${formatNumber(p.roundTripsPerAppend)} | ${formatNumber(p.transactionsPerAppend)} | ${formatNumber(p.rowsInsertedPerAppend)} | ${formatNumber(p.rowsUpdatedPerAppend)} | ${p.indexesWritten} | ${formatNumber(p.medianLatencyMs)} ms |`,
     ),
     '',
+    ...supervisionSection(report),
     ...PROFILE_FINDINGS,
     ...REPORT_AND_REBUILD_FINDINGS,
+    ...SUPERVISION_FINDINGS,
     ...HTTP_COMMAND_FINDINGS,
     ...READ_OWN_WRITES_FINDINGS,
     '',

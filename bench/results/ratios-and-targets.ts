@@ -27,6 +27,8 @@ export function ratiosOf(outcomes: Outcomes): Ratio[] {
     ratio('2 / 2 base (HTTP commands, this tree / --base tree)', outcomes['http.commands_per_s'], outcomes['http.commands_per_s.base']),
     ratio('2 / 2 base p99 (this tree / --base tree)', outcomes['http.p99_ms'], outcomes['http.p99_ms.base']),
     ratio('4 large / small report p99', outcomes['report.p99_ms.large'], outcomes['report.p99_ms.small'], false),
+    ratio('4 large / small warnings p99', outcomes['warnings.p99_ms.large'], outcomes['warnings.p99_ms.small'], false),
+    ratio('4 warnings / report p99, large', outcomes['warnings.p99_ms.large'], outcomes['report.p99_ms.large'], false),
   ];
 }
 
@@ -34,7 +36,8 @@ export function targetsOf(outcomes: Outcomes, ratios: Ratio[]): TargetCheck[] {
   const byName = (prefix: string) => ratios.find((r) => r.name.startsWith(prefix))?.value ?? null;
   const oursRaw = byName('1b / 1a, 32');
   const oursEmmett = byName('1b / 1c, 32');
-  const reportRatio = byName('4 large');
+  const reportRatio = byName('4 large / small report');
+  const warningsVsReport = byName('4 warnings / report');
   return [
     check('1b ≥ 0.8 × 1a at 32 writers', oursRaw?.median, (v) => v >= 0.8, '×'),
     check('1b ≥ 1.5 × 1c at 32 writers', oursEmmett?.median, (v) => v >= 1.5, '×'),
@@ -44,6 +47,8 @@ export function targetsOf(outcomes: Outcomes, ratios: Ratio[]): TargetCheck[] {
     check('4 report p99 ≤ 20 ms (small)', median(outcomes['report.p99_ms.small']), (v) => v <= 20, ' ms'),
     check('4 report p99 ≤ 20 ms (large)', median(outcomes['report.p99_ms.large']), (v) => v <= 20, ' ms'),
     check('4 large/small p99 ratio ≤ 1.5', reportRatio?.median, (v) => v <= 1.5, '×'),
+    // issue 12: warnings as of a date at 1M no worse than the assessment report
+    check('4 warnings p99 ≤ report p99 (large)', warningsVsReport?.median, (v) => v <= 1, '×'),
     check('5 API peak RSS ≤ 300 MB', median(outcomes['api.peak_rss_mb']), (v) => v <= 300, ' MB'),
   ];
 }

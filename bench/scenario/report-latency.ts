@@ -18,10 +18,16 @@ export interface RouteLatency {
 /**
  * Each route asked one request after the other for `seconds` (1 connection: latency, not load),
  * `runs` times; autocannon's histogram gives p50 and p99 of each run. A non-2xx answer fails it.
+ * `routes`: the report routes by default (the warnings route is measured the same way, as an assessor).
  */
-export async function measureReportLatency(baseUrl: string, runs: number, seconds: number): Promise<RouteLatency[]> {
+export async function measureReportLatency(
+  baseUrl: string,
+  runs: number,
+  seconds: number,
+  routes: readonly string[] = REPORT_ROUTES,
+): Promise<RouteLatency[]> {
   const headers = authHeaders(benchToken({ roles: ['assessor'] }));
-  const results: RouteLatency[] = REPORT_ROUTES.map((route) => ({ route, p50: [], p99: [] }));
+  const results: RouteLatency[] = routes.map((route) => ({ route, p50: [], p99: [] }));
   for (const route of results) {
     const probe = await fetch(`${baseUrl}${route.route}`, { headers });
     if (!probe.ok) throw new Error(`GET ${route.route} → ${probe.status}: ${(await probe.text()).slice(0, 200)}`);
@@ -34,7 +40,7 @@ export async function measureReportLatency(baseUrl: string, runs: number, second
       route.p99.push(result.latency.p99);
     }
   }
-  for (const route of results) log(`report ${route.route}: p50 ${route.p50.join('/')} ms, p99 ${route.p99.join('/')} ms`);
+  for (const route of results) log(`GET ${route.route}: p50 ${route.p50.join('/')} ms, p99 ${route.p99.join('/')} ms`);
   return results;
 }
 

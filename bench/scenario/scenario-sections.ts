@@ -7,12 +7,16 @@ import { withDatabase } from '../support/throwaway-database';
 import { loadScenario, scenarioUnavailable } from './load-scenario';
 import { rebuildInApi, RebuildOverrunError } from './rebuild-in-api';
 import { measureReportLatency, RouteLatency, worstP99PerRun } from './report-latency';
+import { supervisionOutcomes, type SupervisionOutcomes } from './supervision-outcomes';
+import { describeSupervision, measureSupervision, type SupervisionMeasures } from './supervision-measures';
 
 export interface ScenarioOutcomes {
   loadS: Outcome;
   rebuildEventsPerSecond: Outcome;
   reportP99Small: Outcome;
   reportP99Large: Outcome;
+  /** the warnings route at both sizes, the sweep on the bulk-loaded one */
+  supervision: SupervisionOutcomes;
   /** the API's peak RSS while it rebuilt each scenario (section 4 asks a serving-only API beside a projection worker) */
   apiPeakRssMb: number[];
   notes: string[];
@@ -30,7 +34,7 @@ interface SizeResult {
  * Sections 3 and 4 on the 2019 scenario, each size on its own throwaway database: load it through
  * the scenario CLI, rebuild every projection in the API, then ask the report routes. The small
  * size gives `report.p99_ms.small`; the large one (full run) the load time, the rebuild rate and
- * `report.p99_ms.large`. In --quick only the small one is loaded and stands for "the scenario".
+ * `report.p99_ms.large`. In --quick the large one is a small bulk-loaded one (so the sweep runs).
  */
 export async function measureScenarioSections(config: BenchConfig): Promise<ScenarioOutcomes> {
   const unavailable = await scenarioUnavailable();
@@ -60,6 +64,7 @@ export async function measureScenarioSections(config: BenchConfig): Promise<Scen
     rebuildEventsPerSecond: rebuildFrom ? figureOf([rebuildFrom.eventsPerSecond], 'events/s') : missing(reasonOf(main)),
     reportP99Small: latencyOutcome(small),
     reportP99Large: latencyOutcome(large),
+    supervision: supervisionOutcomes(supervisionOf(small), supervisionOf(large)),
     apiPeakRssMb: [small, large].flatMap((r) => (r instanceof Error || r.apiPeakRssMb === null ? [] : [r.apiPeakRssMb])),
     notes,
   };
@@ -75,7 +80,8 @@ async function oneSize(config: BenchConfig, label: string, applications: number)
       return { load, rebuild, latency: rebuild, apiPeakRssMb: rebuild instanceof RebuildOverrunError ? rebuild.peakRssMb : null };
     const apiPeakRssMb = rebuild.api.peakRssMb();
     await rebuild.api.stop();
-    const latency = await reportsBesideWorker(db.url, label, config).catch((error: Error) => error);
+    // the sweep on the bulk-loaded size: the handler path's supervision stage swept every 2019 date already
+    const latency = await reportsBesideWorker(db.url, label, config, load.bulk).catch((error: Error) => error);
     return { load, rebuild, latency, apiPeakRssMb };
   });
 }
@@ -85,13 +91,14 @@ async function oneSize(config: BenchConfig, label: string, applications: number)
  * run` beside it, as after a deployment. The worker carries on whatever is still catching up (after
  * a bulk import: the audit trail, which is never rebuilt) without holding the API's requests.
  */
-async function reportsBesideWorker(databaseUrl: string, label: string, config: BenchConfig): Promise<ReportsBesideWorker> {
+async function reportsBesideWorker(databaseUrl: string, label: string, config: BenchConfig, sweep: boolean): Promise<ReportsBesideWorker> {
   const worker = await startProjectionWorker(databaseUrl, label, allProjections.length);
   try {
     const api = await startApi(databaseUrl, `reports-${label}`, { RUN_PROJECTIONS: 'false' });
     try {
       const routes = await measureReportLatency(api.baseUrl, config.runs, config.report.secondsPerRoute);
-      return { routes, servingApiRssMb: api.peakRssMb(), workerRssMb: worker.peakRssMb() };
+      const supervision = await measureSupervision(api.baseUrl, databaseUrl, config, sweep).catch((error: Error) => error);
+      return { routes, supervision, servingApiRssMb: api.peakRssMb(), workerRssMb: worker.peakRssMb() };
     } finally {
       await api.stop();
     }
@@ -102,6 +109,8 @@ async function reportsBesideWorker(databaseUrl: string, label: string, config: B
 
 interface ReportsBesideWorker {
   routes: RouteLatency[];
+  /** the warnings route (and on the bulk-loaded size the sweep), asked after the reports */
+  supervision: SupervisionMeasures | Error;
   /** peak RSS of the two processes of section 4 (not section 5's figure: that is the API rebuilding) */
   servingApiRssMb: number;
   workerRssMb: number;
@@ -127,6 +136,9 @@ function describe(label: string, size: number, result: SizeResult | Error): stri
       ? [`${label} · report routes: ${result.latency.message}`]
       : [
           ...result.latency.routes.map((r) => `${label} · GET ${r.route}: p50 ${r.p50.join(', ')} ms · p99 ${r.p99.join(', ')} ms`),
+          ...(result.latency.supervision instanceof Error
+            ? [`${label} · supervision: ${result.latency.supervision.message}`]
+            : describeSupervision(label, result.latency.supervision)),
           `${label} · peak RSS while the reports were asked: serving API ${result.latency.servingApiRssMb.toFixed(0)} MB, projection worker ${result.latency.workerRssMb.toFixed(0)} MB.`,
         ]),
   ];
@@ -138,6 +150,12 @@ function latencyOutcome(result: SizeResult | Error): Outcome {
   return figureOf(worstP99PerRun(result.latency.routes), 'ms');
 }
 
+function supervisionOf(result: SizeResult | Error): SupervisionMeasures | Error {
+  if (result instanceof Error) return result;
+  if (result.latency instanceof Error) return new Error(`the report routes could not be measured: ${result.latency.message}`);
+  return result.latency.supervision;
+}
+
 function reasonOf(result: SizeResult | Error): string {
   if (result instanceof Error) return result.message;
   return result.rebuild instanceof Error ? result.rebuild.message : '';
@@ -145,5 +163,13 @@ function reasonOf(result: SizeResult | Error): string {
 
 function allMissing(reason: string): ScenarioOutcomes {
   const m = missing(reason);
-  return { loadS: m, rebuildEventsPerSecond: m, reportP99Small: m, reportP99Large: m, apiPeakRssMb: [], notes: [reason] };
+  return {
+    loadS: m,
+    rebuildEventsPerSecond: m,
+    reportP99Small: m,
+    reportP99Large: m,
+    supervision: supervisionOutcomes(new Error(reason), new Error(reason)),
+    apiPeakRssMb: [],
+    notes: [reason],
+  };
 }

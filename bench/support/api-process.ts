@@ -95,6 +95,8 @@ async function spawnCompiled(
       // the limit is per token; the bench is one client hammering on purpose
       RATE_LIMIT_PER_MINUTE: '100000000',
       LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'warn',
+      // no daily sweep in the bench: at SWEEP_AT a worker would sweep today's date amid the measurements
+      SWEEP_AT: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import type { TimeLimit } from './time-limit';
 import { toBusinessDate, DEFAULT_BUSINESS_TIME_ZONE } from './business-date';
-import { CalendarDate, addDays, datesFromTo, isWeekend, toDayNumber } from './calendar-date';
+import { CalendarDate, datesFromTo, fromDayNumber, isWeekend, toDayNumber } from './calendar-date';
 import { HolidayYear } from './holiday-year';
 import { toWorkingDays } from './to-working-days';
 import { CHINA_HOLIDAY_YEARS } from './years';
@@ -26,6 +26,9 @@ export class WorkingDayCalendar {
   private readonly off = new Set<CalendarDate>();
   private readonly on = new Set<CalendarDate>();
   private readonly coveredYears = new Set<number>();
+  /** the same days as day numbers: the working-day walks step through numbers, not a formatted string per day */
+  private readonly offDays = new Set<number>();
+  private readonly onDays = new Set<number>();
 
   constructor(options: WorkingDayCalendarOptions = {}) {
     this.timeZone = options.timeZone ?? DEFAULT_BUSINESS_TIME_ZONE;
@@ -34,6 +37,8 @@ export class WorkingDayCalendar {
       for (const span of year.holidays) for (const date of datesFromTo(span.from, span.to)) this.off.add(date);
       for (const date of year.makeUpWorkdays) this.on.add(date);
     }
+    for (const date of this.off) this.offDays.add(toDayNumber(date));
+    for (const date of this.on) this.onDays.add(toDayNumber(date));
   }
 
   /** True when the year of `date` has holiday data (otherwise only weekends are known). */
@@ -52,20 +57,32 @@ export class WorkingDayCalendar {
   /** The Nth working day after `date` (`date` itself is day 0; n = 0 returns `date`). */
   addWorkingDays(date: CalendarDate, n: number): CalendarDate {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
-    let current = date;
-    toDayNumber(current);
+    let day = toDayNumber(date);
+    if (n === 0) return date;
     for (let found = 0; found < n;) {
-      current = addDays(current, 1);
-      if (this.isWorkingDay(current)) found += 1;
+      day += 1;
+      if (this.isWorkingDayNumber(day)) found += 1;
     }
-    return current;
+    return fromDayNumber(day);
   }
 
-  /** The number of working days in (afterExclusive, toInclusive]; 0 when the range is empty. */
+  /**
+   * The number of working days in (afterExclusive, toInclusive]; 0 when the range is empty. Walks
+   * day numbers, not date strings: the warnings of an application overdue since spring count
+   * months of days per request (0.28 ms a call as strings, the bulk of the warnings route at 1M).
+   */
   workingDaysBetween(afterExclusive: CalendarDate, toInclusive: CalendarDate): number {
+    const last = toDayNumber(toInclusive);
     let count = 0;
-    for (const date of datesFromTo(addDays(afterExclusive, 1), toInclusive)) if (this.isWorkingDay(date)) count += 1;
+    for (let day = toDayNumber(afterExclusive) + 1; day <= last; day += 1) if (this.isWorkingDayNumber(day)) count += 1;
     return count;
+  }
+
+  private isWorkingDayNumber(day: number): boolean {
+    if (this.onDays.has(day)) return true;
+    if (this.offDays.has(day)) return false;
+    const weekday = (((day + 4) % 7) + 7) % 7; // 0 = Sunday (1970-01-01 was a Thursday), as `dayOfWeek`
+    return weekday !== 0 && weekday !== 6;
   }
 
   /** A time limit in working days: month = 22, year = 250. */

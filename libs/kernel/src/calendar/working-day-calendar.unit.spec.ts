@@ -1,3 +1,4 @@
+import { addDays, datesFromTo } from './calendar-date';
 import { WorkingDayCalendar } from './working-day-calendar';
 
 const calendar = new WorkingDayCalendar();
@@ -76,6 +77,20 @@ describe('workingDaysBetween: the working days in (S, E]', () => {
   });
   it('counts the make-up Sunday and skips the holiday week', () => {
     expect(calendar.workingDaysBetween('2019-09-27', '2019-10-08')).toBe(3); // 29 Sep, 30 Sep, 8 Oct
+  });
+  it('equals counting isWorkingDay day by day, for every pair of dates of a span across years (holidays, make-up days, uncovered years)', () => {
+    const dates = datesFromTo('2019-09-01', '2020-02-29').filter((_, i) => i % 3 === 0);
+    dates.push('2018-12-28', '2019-01-02', '2031-06-01', '2031-07-01');
+    for (const from of dates)
+      for (const to of dates) {
+        const byDay = to <= from ? 0 : datesFromTo(addDays(from, 1), to).filter((date) => calendar.isWorkingDay(date)).length;
+        if (calendar.workingDaysBetween(from, to) !== byDay)
+          throw new Error(`(${from}, ${to}]: ${calendar.workingDaysBetween(from, to)} ≠ ${byDay}`);
+      }
+  });
+  it('refuses what is not a calendar date', () => {
+    expect(() => calendar.workingDaysBetween('2019-02-30', '2019-03-05')).toThrow(RangeError);
+    expect(() => calendar.workingDaysBetween('2019-03-01', '2019-3-5')).toThrow(RangeError);
   });
 });
 

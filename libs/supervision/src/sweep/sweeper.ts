@@ -200,13 +200,17 @@ export class Sweeper {
       `SELECT count(*)::int AS cards FROM ${RED_CARDS_TABLE} WHERE issued_on = $1::date`,
       [date],
     );
+    // a returned application was accepted: the condition lets the partial closed_on index find the date's returns
     const [{ returned }] = await sql.query<{ returned: number }>(
-      `SELECT count(*)::int AS returned FROM ${SUPERVISION_APPLICATIONS_TABLE} WHERE closed_as = 'returned' AND closed_on = $1::date`,
+      `SELECT count(*)::int AS returned FROM ${SUPERVISION_APPLICATIONS_TABLE}
+        WHERE accepted_on IS NOT NULL AND closed_as = 'returned' AND closed_on = $1::date`,
       [date],
     );
+    // suspended on D: open on D or closed later (the closed_on index), instead of reading every 容缺 row's pauses
     const suspendedRows = await sql.query<{ pauses: { kind: string; detail: string; startedAt: string }[] }>(
-      `SELECT pauses FROM ${SUPERVISION_APPLICATIONS_TABLE} WHERE deferred IS NOT NULL AND pauses::text LIKE $1`,
-      [`%${DEFERRED_MATERIALS_OVERDUE}%`],
+      `SELECT pauses FROM ${SUPERVISION_APPLICATIONS_TABLE}
+        WHERE accepted_on IS NOT NULL AND (closed_on IS NULL OR closed_on >= $2::date) AND deferred IS NOT NULL AND pauses::text LIKE $1`,
+      [`%${DEFERRED_MATERIALS_OVERDUE}%`, date],
     );
     const suspended = suspendedRows.filter((row) =>
       row.pauses.some(
