@@ -1,5 +1,7 @@
 import request from 'supertest';
+import { EVENT_STORE, ProjectionRunner, rebuildProjection, type EventStore } from '@app/event-store';
 import { testBackends } from '@app/event-store/testing';
+import { outboxProjection } from '@app/notifications';
 import { admin, DEPT_A, DEPT_B, ID_NUMBER, NAME, on, publishedMatter, sqlOf, staff, submitBody } from './support/applications';
 import { errorFields, expectNothingAppended, expectProblem } from './matters-e2e.fixtures';
 import { counter } from './support/prometheus-text';
@@ -145,7 +147,11 @@ describe.each(testBackends())('notifications on %s', (backend) => {
     const first = await acceptedApplication(t, matterA, DEPT_A);
     await until('three failed attempts', () => everything.requests >= before + 3 || undefined);
     everything.mode = 'hang';
-    await acceptedApplication(t, matterB, DEPT_B);
+    const healthBefore = health.distinct().length;
+    const ofB = await acceptedApplication(t, matterB, DEPT_B);
+    // the other subscription is not held up by the hanging receiver
+    await until('B’s receiver, while the other hangs', () => health.distinct().length >= healthBefore + 2, 4_000);
+    expect(health.distinct().slice(healthBefore).map((d) => d.event.subject)).toEqual([`application-${ofB}`, `application-${ofB}`]);
     await new Promise((resolve) => setTimeout(resolve, 5_600)); // the hanging attempt times out (5 s)
     await everything.stop(); // down: connections refused
     await acceptedApplication(t, matterA, DEPT_A);
@@ -209,6 +215,23 @@ describe.each(testBackends())('notifications on %s', (backend) => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(everything.accepted.length).toBe(count);
     expect(await sqlOf(t).query('SELECT 1 FROM webhook_secrets WHERE subscription_id = $1', [id])).toEqual([]);
+  });
+
+  it('rebuilt from position 0, the outbox queues nothing again and keeps every delivery’s state', async () => {
+    const deliveries = () =>
+      sqlOf(t).query('SELECT delivery_id::text, subscription_id, status, attempts, seq::text FROM webhook_deliveries ORDER BY seq');
+    const subscriptions = async () => (await api(t, admin(t)).get('/subscriptions').expect(200)).body.items;
+    await until(
+      'nothing pending',
+      async () => (await sqlOf(t).query(`SELECT 1 FROM webhook_deliveries WHERE status = 'pending'`)).length === 0,
+    );
+    const [before, listed, received] = [await deliveries(), await subscriptions(), everything.accepted.length + health.accepted.length];
+    await t.app.get(ProjectionRunner).stop();
+    await rebuildProjection(t.app.get<EventStore>(EVENT_STORE), sqlOf(t), outboxProjection, { batchSize: 7 });
+    expect(await deliveries()).toEqual(before);
+    expect(await subscriptions()).toEqual(listed);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(everything.accepted.length + health.accepted.length).toBe(received);
   });
 });
 
