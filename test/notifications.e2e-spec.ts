@@ -96,6 +96,27 @@ describe.each(testBackends())('notifications on %s', (backend) => {
     expect(count).toBe(0); // no secret outlives a refused subscription
   });
 
+  it('creates one subscription for ten concurrent requests under one Idempotency-Key, each answered with its secret', async () => {
+    const body = { url: 'http://127.0.0.1:9/hooks', types: ['quality-issue.*'] };
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        request(t.http)
+          .post('/api/v1/subscriptions')
+          .set({ Authorization: `Bearer ${admin(t)}`, 'Idempotency-Key': 'sub-once' })
+          .send(body),
+      ),
+    );
+    const created = answers.filter((answer) => answer.status === 201);
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(201));
+    expect(new Set(created.map((answer) => `${answer.body.id} ${answer.body.secret}`)).size).toBe(1);
+    const { id, secret } = created[0].body;
+    const [stored] = await sqlOf(t).query<{ secret: string }>('SELECT secret FROM webhook_secrets WHERE subscription_id = $1', [id]);
+    expect(stored.secret).toBe(secret);
+    const [{ n }] = await sqlOf(t).query<{ n: number }>(`SELECT count(*)::int AS n FROM es_events WHERE type = 'subscription.created'`);
+    expect(n).toBe(1);
+    await api(t, admin(t)).delete(`/subscriptions/${id}`).expect(200);
+  });
+
   it('delivers every matching event, signed, as CloudEvents in log order, without personal data; a department’s subscription gets its own', async () => {
     const all = await subscribe(t, everything, { types: ['application.*'] });
     const onlyB = await subscribe(t, health, { types: ['application.*', 'red-card.*'], departmentId: DEPT_B });
@@ -151,7 +172,12 @@ describe.each(testBackends())('notifications on %s', (backend) => {
     const ofB = await acceptedApplication(t, matterB, DEPT_B);
     // the other subscription is not held up by the hanging receiver
     await until('B’s receiver, while the other hangs', () => health.distinct().length >= healthBefore + 2, 4_000);
-    expect(health.distinct().slice(healthBefore).map((d) => d.event.subject)).toEqual([`application-${ofB}`, `application-${ofB}`]);
+    expect(
+      health
+        .distinct()
+        .slice(healthBefore)
+        .map((d) => d.event.subject),
+    ).toEqual([`application-${ofB}`, `application-${ofB}`]);
     await new Promise((resolve) => setTimeout(resolve, 5_600)); // the hanging attempt times out (5 s)
     await everything.stop(); // down: connections refused
     await acceptedApplication(t, matterA, DEPT_A);

@@ -2,10 +2,12 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query } f
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   CommandExecutor,
+  EVENT_STORE,
   EventStoreUnavailableError,
   newAggregateId,
   SQL_CLIENT,
   type CommandContext,
+  type EventStore,
   type SqlClient,
 } from '@app/event-store';
 import {
@@ -22,7 +24,7 @@ import {
 } from '@app/http';
 import { DomainError, notFound } from '@app/kernel';
 import { deliveryById, deliveryLog } from '../delivery/delivery.queries';
-import { SUBSCRIPTION_STREAM_PREFIX } from '../shared/notification-streams';
+import { SUBSCRIPTION_STREAM_PREFIX, subscriptionStreamId } from '../shared/notification-streams';
 import { subscriptions } from './subscription.aggregate';
 import {
   CreatedSubscriptionDto,
@@ -48,6 +50,7 @@ const SubscriptionId = () => IdParam(SUBSCRIPTION_STREAM_PREFIX);
 export class SubscriptionsController {
   constructor(
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly commands: CommandExecutor,
   ) {}
 
@@ -79,7 +82,9 @@ export class SubscriptionsController {
       };
       return { ...(await this.commands.execute(subscriptions, id, command, context)), secret };
     } catch (error) {
-      if (!(error instanceof EventStoreUnavailableError)) await secrets.erase(id).catch(() => undefined);
+      // erased only when no subscription was recorded: a concurrent twin under the same Idempotency-Key may have been
+      if (!(error instanceof EventStoreUnavailableError) && (await this.store.streamPosition(subscriptionStreamId(id))) === null)
+        await secrets.erase(id).catch(() => undefined);
       throw error;
     }
   }
