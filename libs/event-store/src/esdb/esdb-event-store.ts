@@ -144,7 +144,13 @@ export class EsdbEventStore implements EventStore {
       const stored = await Promise.all(
         streams.map(async ({ streamId, events }) => {
           const refs = await this.readRefs(toEsdbStreamName(this.options.namespace, streamId));
-          return refs.length === 0 ? null : this.resolveRetry(streamId, events.map((e) => e.id), refs);
+          return refs.length === 0
+            ? null
+            : this.resolveRetry(
+                streamId,
+                events.map((e) => e.id),
+                refs,
+              );
         }),
       );
       if (stored.every((result) => result === null)) await this.checkGuards(options.guards ?? []);
@@ -159,7 +165,11 @@ export class EsdbEventStore implements EventStore {
     for (const guard of guards) {
       const actual = (await this.readRefs(toEsdbStreamName(this.options.namespace, guard.streamId))).length;
       if (actual !== guard.version)
-        throw new WrongExpectedVersionError(guard.streamId, guard.version === 0 ? 'no_stream' : guard.version, actual === 0 ? 'no_stream' : actual);
+        throw new WrongExpectedVersionError(
+          guard.streamId,
+          guard.version === 0 ? 'no_stream' : guard.version,
+          actual === 0 ? 'no_stream' : actual,
+        );
     }
   }
 

@@ -33,7 +33,10 @@ export async function appendGuardedStreams(
   });
 }
 
-async function lockAndCheck(tx: SqlExecutor, guards: readonly StreamGuard[]): Promise<(StreamGuard & { actual: number | 'no_stream' }) | null> {
+async function lockAndCheck(
+  tx: SqlExecutor,
+  guards: readonly StreamGuard[],
+): Promise<(StreamGuard & { actual: number | 'no_stream' }) | null> {
   if (guards.length === 0) return null;
   const sorted = [...guards].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
   const ids = JSON.stringify(sorted.map((g) => g.streamId));
