@@ -163,6 +163,8 @@ export interface NewStreamsAppended {
   streams: AppendResult[];
   /** global position of the last event of these streams */
   position: number;
+  /** the streams this call wrote (none: a retry answered from the store) */
+  created: string[];
 }
 
 export class WrongExpectedVersionError extends Error {

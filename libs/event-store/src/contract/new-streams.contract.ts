@@ -18,9 +18,13 @@ export function newStreamsContract(ctx: ContractContext): void {
       const first = await store.appendNewStreams(streams, { guards: [{ streamId: guard, version: 2 }] });
       expect(first.streams.map((s) => [s.streamId, s.version])).toEqual(streams.map((s, i) => [s.streamId, i + 1]));
       expect(first.position).toBe(Math.max(...first.streams.map((s) => s.position)));
+      expect(first.created.sort()).toEqual(streams.map((s) => s.streamId).sort());
       await store.append(guard, newEvents(1), { expectedVersion: 2 });
       // the guard moved on since: the retry is still answered with the first result
-      await expect(store.appendNewStreams(streams, { guards: [{ streamId: guard, version: 2 }] })).resolves.toEqual(first);
+      await expect(store.appendNewStreams(streams, { guards: [{ streamId: guard, version: 2 }] })).resolves.toEqual({
+        ...first,
+        created: [],
+      });
       for (const [i, s] of streams.entries()) expect(await store.readStream(s.streamId)).toHaveLength(i + 1);
     });
 
@@ -51,6 +55,7 @@ export function newStreamsContract(ctx: ContractContext): void {
       const stored = await store.append(streams[0].streamId, streams[0].events, { expectedVersion: 'no_stream' });
       const done = await store.appendNewStreams(streams);
       expect(done.streams[0]).toEqual(stored);
+      expect(done.created.sort()).toEqual([streams[1].streamId, streams[2].streamId].sort());
       for (const s of streams) expect((await store.readStream(s.streamId)).map((e) => e.id)).toEqual(s.events.map((e) => e.id));
       expect(done.streams.map((s) => s.version)).toEqual([1, 2, 3]);
     });
@@ -59,7 +64,8 @@ export function newStreamsContract(ctx: ContractContext): void {
       const store = ctx.store();
       const streams = streamsOf('race', 2);
       const results = await Promise.all(Array.from({ length: 5 }, () => store.appendNewStreams(streams)));
-      for (const result of results) expect(result).toEqual(results[0]);
+      for (const result of results) expect(result.streams).toEqual(results[0].streams);
+      if (ctx.capabilities.atomicNewStreams) expect(results.filter((result) => result.created.length > 0)).toHaveLength(1);
       for (const [i, s] of streams.entries()) expect(await store.readStream(s.streamId)).toHaveLength(i + 1);
     });
   });

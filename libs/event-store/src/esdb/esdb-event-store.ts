@@ -155,9 +155,13 @@ export class EsdbEventStore implements EventStore {
       );
       if (stored.every((result) => result === null)) await this.checkGuards(options.guards ?? []);
       const results: AppendResult[] = [];
-      for (const [index, { streamId, events }] of streams.entries())
-        results.push(stored[index] ?? (await this.append(streamId, events, { expectedVersion: 'no_stream' })));
-      return { streams: results, position: Math.max(...results.map((r) => r.position)) };
+      const created: string[] = [];
+      for (const [index, { streamId, events }] of streams.entries()) {
+        const earlier = stored[index];
+        if (!earlier) created.push(streamId);
+        results.push(earlier ?? (await this.append(streamId, events, { expectedVersion: 'no_stream' })));
+      }
+      return { streams: results, position: Math.max(...results.map((r) => r.position)), created };
     });
   }
 

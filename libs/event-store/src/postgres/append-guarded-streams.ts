@@ -25,11 +25,11 @@ export async function appendGuardedStreams(
     const mismatch = await lockAndCheck(tx, guards);
     if (mismatch) {
       const stored = await storedResults(tx, streams);
-      if (stored) return summary(stored);
+      if (stored) return summary(stored, []);
       throw new WrongExpectedVersionError(mismatch.streamId, mismatch.version === 0 ? 'no_stream' : mismatch.version, mismatch.actual);
     }
-    await appendNewStreams(tx, streams);
-    return summary((await storedResults(tx, streams))!);
+    const { created } = await appendNewStreams(tx, streams);
+    return summary((await storedResults(tx, streams))!, created);
   });
 }
 
@@ -73,7 +73,8 @@ async function storedResults(tx: SqlExecutor, streams: readonly NewStream[]): Pr
   return results;
 }
 
-const summary = (streams: NewStreamsAppended['streams']): NewStreamsAppended => ({
+const summary = (streams: NewStreamsAppended['streams'], created: string[]): NewStreamsAppended => ({
   streams,
+  created,
   position: Math.max(...streams.map((s) => s.position)),
 });
