@@ -4,6 +4,7 @@ import { mattersProjection } from '@app/matters';
 import { applicationsProjection } from '@app/matters';
 import { auditTrailProjection, catalogueMattersProjection, qualityIssuesProjection } from '@app/audit';
 import { supervisionProjections } from '@app/supervision';
+import { bundleProjections } from '@app/matters';
 
 /**
  * Every read model's projection, each bounded context contributing its own. The runner keeps
@@ -17,4 +18,5 @@ export const allProjections: readonly Projection[] = [
   auditTrailProjection,
   ...assessmentProjections(),
   ...supervisionProjections(),
+  ...bundleProjections(),
 ];

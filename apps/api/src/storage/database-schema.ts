@@ -4,6 +4,7 @@ import { MatterCodes1764200000000, MattersReadModelV11764200000001 } from '@app/
 import { ApplicantKeys1764300000000, ApplicationsDeferredAndFeedback1764900000001, ApplicationsReadModel1764300000001 } from '@app/matters';
 import { AuditLog1764160000000, QualityIssueReadModels1764160000001 } from '@app/audit';
 import { supervisionMigrations } from '@app/supervision';
+import { bundleMigrations } from '@app/matters';
 
 /**
  * Every migration of the service, in one list: the one way a read-model table is declared. Each
@@ -21,4 +22,5 @@ export const databaseMigrations: Function[] = [
   QualityIssueReadModels1764160000001,
   ...assessmentMigrations,
   ...supervisionMigrations,
+  ...bundleMigrations,
 ];

@@ -9,7 +9,9 @@ import type { ApplicationChannel } from '../application/application.commands';
 export interface BundleApplicationMember {
   matterId: string;
   applicationId: string;
+  /** the member application's department and region (its matter version's): it counts there like any application */
   departmentId: string;
+  regionCode: string;
 }
 
 export interface SubmitBundleApplication {

@@ -8,8 +8,8 @@ const given = DeciderSpecification.for(bundleApplicationDecider);
 const AT = '2019-09-27T09:00:00+08:00';
 const ID = '7d1f0c4e-3b9a-4c2e-9f10-2a6b8e4d5c01';
 const members = [
-  { matterId: 'm-licence', applicationId: memberApplicationId(ID, 'm-licence'), departmentId: 'market' },
-  { matterId: 'm-seal', applicationId: memberApplicationId(ID, 'm-seal'), departmentId: 'police' },
+  { matterId: 'm-licence', applicationId: memberApplicationId(ID, 'm-licence'), departmentId: 'market', regionCode: '330602' },
+  { matterId: 'm-seal', applicationId: memberApplicationId(ID, 'm-seal'), departmentId: 'police', regionCode: '330602' },
 ];
 const submit = (bundle: { version: number; code: string } | null = { version: 2, code: 'YJS-1' }): BundleApplicationCommand => ({
   type: 'bundle-application.submit',
