@@ -204,7 +204,8 @@ describe.each(testBackends())('一件事 bundles and bundle applications on %s',
     ]);
     expect([city, market, health, other].map((r) => r.operational.bundleApplications)).toEqual([2, 2, 2, 0]);
     // the one accepted member of each department counts there (online, by the bundle's channel), and once in the city
-    const online = (r: Awaited<ReturnType<typeof getAsAssessor>>) => r.indicators.find((i: { key: string }) => i.key === 'onlineAcceptanceRate');
+    const online = (r: Awaited<ReturnType<typeof getAsAssessor>>) =>
+      r.indicators.find((i: { key: string }) => i.key === 'onlineAcceptanceRate');
     expect(online(market)).toMatchObject({ numerator: 1, denominator: 1 });
     expect(online(health)).toMatchObject({ numerator: 1, denominator: 1 });
     expect(online(city)).toMatchObject({ numerator: 2, denominator: 2 });
