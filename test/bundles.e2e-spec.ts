@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { testBackends } from '@app/event-store/testing';
-import { DEPT_A, DEPT_B, ID_NUMBER, NAME, on, publishedMatter, sqlOf, staff } from './support/applications';
+import { admin, DEPT_A, DEPT_B, ID_NUMBER, NAME, on, publishedMatter, sqlOf, staff } from './support/applications';
 import { getAsAssessor } from './support/scenario-app';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -134,6 +134,18 @@ describe.each(testBackends())('一件事 bundles and bundle applications on %s',
         { applicationId: other, matterId: seal, departmentId: DEPT_B, status: 'submitted', deadline: null },
       ],
     });
+    // the audit trail records the one command on each stream it wrote, by the same actor and correlation id
+    const audit = async (streamId: string) =>
+      (await get(admin(t), `/audit-log?streamId=${streamId}&minPosition=${submitted.body.position}`).expect(200)).body.items;
+    const entries = [
+      ...(await audit(`bundle-application-${id}`)),
+      ...(await audit(`application-${own}`)),
+      ...(await audit(`application-${other}`)),
+    ];
+    expect(entries.map((e: { actor: string; command: { name: string } }) => [e.actor, e.command.name])).toEqual(
+      Array.from({ length: 3 }, () => ['window-1', 'bundle-application.submit']),
+    );
+    expect(new Set(entries.map((e: { command: { correlationId: string } }) => e.command.correlationId)).size).toBe(1);
     await get(staff(t, DEPT_B), `/bundle-applications/${id}`).expect(200);
     await get(staff(t, 'dept-other'), `/bundle-applications/${id}`).expect(404);
 
