@@ -202,6 +202,19 @@ describe.each(testBackends())('一件事 bundles and bundle applications on %s',
     const retried = await post(window(), '/bundle-applications', body, { 'Idempotency-Key': key }).expect(201);
     expect(retried.body).toEqual(responses[0].body);
     expect([await lastPosition(), await keyCount()]).toEqual([position, keys]);
+
+    // rejected members are done too: the bundle application is completed
+    for (const [department, { applicationId }] of [DEPT_A, DEPT_B].map((d, i) => [d, applications[i]] as const))
+      await post(staff(t, department), `/applications/${applicationId}/reject`, {
+        reason: '材料不符',
+        at: on('2019-09-25', '10:00'),
+      }).expect(200);
+    const view = await get(window(), `/bundle-applications/${id}?minPosition=${await lastPosition()}`).expect(200);
+    expect(view.body).toMatchObject({
+      status: 'completed',
+      submittedAt: on('2019-09-25'),
+      applications: [{ status: 'rejected' }, { status: 'rejected' }],
+    });
   });
 
   it('counts bundle applications in the assessment, while each member stays its department’s application in the indicators', async () => {

@@ -32,7 +32,7 @@ export class BundleApplicationDto {
   @ApiProperty({ enum: ['online', 'mobile', 'window'] })
   channel: string;
 
-  @ApiProperty({ description: 'business time of the submission' })
+  @ApiProperty({ description: 'business time of the submission, as recorded (`at`)', example: '2019-09-26T09:00:00+08:00' })
   submittedAt: string;
 
   @ApiProperty({

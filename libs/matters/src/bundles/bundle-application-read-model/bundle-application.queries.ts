@@ -21,7 +21,7 @@ const TERMINAL = TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /** One row per bundle application with its status and deadline folded from its members' rows in `applications`. */
 const SUMMARIES = `(
-  SELECT b.bundle_application_id AS id, b.bundle_id, b.bundle_version, b.channel, b.submitted_at,
+  SELECT b.bundle_application_id AS id, b.bundle_id, b.bundle_version, b.channel, b.submitted_at, b.position,
     CASE WHEN bool_and(coalesce(a.status, 'submitted') IN (${TERMINAL})) THEN 'completed' ELSE 'in_progress' END AS status,
     max(a.deadline)::text AS deadline,
     jsonb_agg(jsonb_build_object('applicationId', m.application_id, 'matterId', m.matter_id, 'departmentId', m.department_id,
@@ -38,7 +38,7 @@ interface SummaryRow {
   bundle_id: string;
   bundle_version: number;
   channel: string;
-  submitted_at: Date;
+  submitted_at: string;
   status: BundleApplicationView['status'];
   deadline: string | null;
   applications: BundleApplicationView['applications'];
@@ -51,7 +51,7 @@ const toView = (row: SummaryRow): BundleApplicationView => ({
   bundleId: row.bundle_id,
   bundleVersion: row.bundle_version,
   channel: row.channel,
-  submittedAt: new Date(row.submitted_at).toISOString(),
+  submittedAt: row.submitted_at,
   status: row.status,
   deadline: row.deadline,
   applications: row.applications,
@@ -88,7 +88,7 @@ export async function bundleApplicationPage(sql: SqlExecutor, filter: BundleAppl
     table: SUMMARIES,
     columns: COLUMNS,
     filter: filterOf(filter),
-    orderBy: 'submitted_at DESC, id',
+    orderBy: 'position DESC',
     page: filter.page,
     pageSize: filter.pageSize,
   });

@@ -15,12 +15,10 @@ export class BundleApplicationsReadModel1765000000002 implements MigrationInterf
         bundle_id text NOT NULL,
         bundle_version int NOT NULL,
         channel text NOT NULL,
-        submitted_at timestamptz NOT NULL,
+        submitted_at text NOT NULL,
         position bigint NOT NULL
       )`);
-    await runner.query(
-      'CREATE INDEX IF NOT EXISTS rm_bundle_applications_v1_bundle ON rm_bundle_applications_v1 (bundle_id, submitted_at)',
-    );
+    await runner.query('CREATE INDEX IF NOT EXISTS rm_bundle_applications_v1_bundle ON rm_bundle_applications_v1 (bundle_id, position)');
     await runner.query(`
       CREATE TABLE IF NOT EXISTS rm_bundle_application_members_v1 (
         application_id text PRIMARY KEY,

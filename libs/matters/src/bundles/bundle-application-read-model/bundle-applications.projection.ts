@@ -32,7 +32,7 @@ export const bundleApplicationsProjection: Projection<BundleApplicationSubmitted
     await tx.query(
       `INSERT INTO ${BUNDLE_APPLICATIONS_TABLE} (bundle_application_id, bundle_id, bundle_version, channel, submitted_at, position)
        SELECT id, bundle, version, channel, at, position
-       FROM jsonb_to_recordset($1::jsonb) AS x(id text, bundle text, version int, channel text, at timestamptz, position bigint)
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, bundle text, version int, channel text, at text, position bigint)
        ON CONFLICT (bundle_application_id) DO NOTHING`,
       [JSON.stringify(heads)],
     );
