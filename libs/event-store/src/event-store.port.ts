@@ -105,8 +105,9 @@ export interface EventStore {
    * every `guard` stream is still at the version the caller decided on (a matter read when the
    * command was decided); a guard at another version is a `WrongExpectedVersionError` naming it.
    *
-   * A stream already stored with exactly the given event ids is left as it is (a retry); when every
-   * stream is, the call returns the stored results and writes nothing, whatever the guards say now.
+   * A stream that already begins with exactly the given events is left as it is (a retry, also after
+   * the stream moved on); when every stream does, the call returns their versions and positions
+   * after those events and writes nothing, whatever the guards say now.
    * A stream stored with other events is a `WrongExpectedVersionError`. How atomic it is depends on
    * the adapter (PostgreSQL/PGlite: one transaction, all or nothing; EventStoreDB: see its adapter).
    */

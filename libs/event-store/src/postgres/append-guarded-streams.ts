@@ -6,12 +6,13 @@ import { STREAM_LOCK_CLASS } from './event-store.schema';
 /**
  * `EventStore.appendNewStreams` on PostgreSQL / PGlite: ONE transaction, all or nothing.
  *
+ * 0. When every stream already begins with exactly these events (the retry of a call that
+ *    succeeded, also after those streams moved on), their results are returned: nothing is written.
  * 1. The guard streams are locked with the same transaction-level advisory lock as `append` takes
  *    (in stream-id order, so two bundles sharing matters cannot deadlock) and their versions read:
  *    an append to a guard (a matter suspended meanwhile) either committed before — then its version
  *    shows and the call is refused — or waits until this transaction ends.
- * 2. A guard at another version refuses the call (`WrongExpectedVersionError`), unless every
- *    stream is already stored with these ids: the retry of a call that succeeded is answered.
+ * 2. A guard at another version refuses the call (`WrongExpectedVersionError`).
  * 3. `appendNewStreams` writes the new streams in one statement; a stream that exists with other
  *    events rolls the whole transaction back.
  */
@@ -22,12 +23,11 @@ export async function appendGuardedStreams(
 ): Promise<NewStreamsAppended> {
   if (streams.length === 0) throw new Error('appendNewStreams: no streams');
   return sql.transaction(async (tx) => {
+    const stored = await storedResults(tx, streams);
+    if (stored) return summary(stored, []);
     const mismatch = await lockAndCheck(tx, guards);
-    if (mismatch) {
-      const stored = await storedResults(tx, streams);
-      if (stored) return summary(stored, []);
+    if (mismatch)
       throw new WrongExpectedVersionError(mismatch.streamId, mismatch.version === 0 ? 'no_stream' : mismatch.version, mismatch.actual);
-    }
     const { created } = await appendNewStreams(tx, streams);
     return summary((await storedResults(tx, streams))!, created);
   });
@@ -56,10 +56,10 @@ async function lockAndCheck(
   return null;
 }
 
-/** Each stream's version and last position as stored, when every one holds exactly the given events (else null). */
+/** Each stream's version and position after the given events, when every stream begins with exactly them (else null). */
 async function storedResults(tx: SqlExecutor, streams: readonly NewStream[]): Promise<NewStreamsAppended['streams'] | null> {
-  const rows = await tx.query<{ stream_id: string; ids: string[]; version: string; position: string }>(
-    `SELECT stream_id, array_agg(event_id::text ORDER BY version) AS ids, max(version)::text AS version, max(position)::text AS position
+  const rows = await tx.query<{ stream_id: string; ids: string[]; positions: string[] }>(
+    `SELECT stream_id, array_agg(event_id::text ORDER BY version) AS ids, array_agg(position::text ORDER BY version) AS positions
      FROM es_events WHERE stream_id IN (SELECT jsonb_array_elements_text($1::jsonb)) GROUP BY stream_id`,
     [JSON.stringify(streams.map((s) => s.streamId))],
   );
@@ -67,8 +67,8 @@ async function storedResults(tx: SqlExecutor, streams: readonly NewStream[]): Pr
   const results = [];
   for (const { streamId, events } of streams) {
     const row = byStream.get(streamId);
-    if (!row || row.ids.length !== events.length || !events.every((e, i) => e.id.toLowerCase() === row.ids[i])) return null;
-    results.push({ streamId, version: Number(row.version), position: Number(row.position) });
+    if (!row || row.ids.length < events.length || !events.every((e, i) => e.id.toLowerCase() === row.ids[i])) return null;
+    results.push({ streamId, version: events.length, position: Number(row.positions[events.length - 1]) });
   }
   return results;
 }
