@@ -4,19 +4,17 @@ import {
   EVENT_STORE,
   EventStoreUnavailableError,
   newAggregateId,
-  newEntity,
-  WrongExpectedVersionError,
   type CommandContext,
   type EventStore,
 } from '@app/event-store';
-import { DomainError } from '@app/kernel';
-import { memberApplicationId, type ApplicantInClear, type ApplicationChannel, type BundleApplicationSubmitted } from '../../domain';
+import type { ApplicantInClear, ApplicationChannel, BundleApplicationSubmitted } from '../../domain';
 import { ApplicantCipher, sealApplicant } from '../../personal-data';
 import { ApplicantKeyStore } from '../../applications/applicant-keys/applicant-key-store';
-import { assertComprehensiveWindow, bundleApplications, bundleMemberApplications } from '../bundle-application.aggregate';
+import { assertComprehensiveWindow } from '../bundle-application.aggregate';
 import { readBundle } from '../bundle.aggregate';
-import { bundleApplicationStreamId, bundleStreamId } from '../bundle-stream';
+import { bundleApplicationStreamId } from '../bundle-stream';
 import { readMemberMatter } from './bundle-member-lookup';
+import { planBundleSubmission, refuseChangedMeanwhile } from './bundle-submission.plan';
 
 export interface BundleSubmission {
   bundleId: string;
@@ -61,42 +59,26 @@ export class BundleApplicationIntake {
     const matters = await Promise.all(members.map((member) => readMemberMatter(this.store, member, context.at)));
     const created = await Promise.all(matters.map(() => this.keys.create()));
     try {
-      const { channel, applicant, bundleId } = submission;
-      const applications = matters.map(({ matterId, departmentId, snapshot }) => ({
-        matterId,
-        departmentId: snapshot?.departmentId ?? departmentId,
-        regionCode: snapshot?.regionCode ?? '',
-        applicationId: memberApplicationId(id, matterId),
-        snapshot,
-      }));
-      const memberEntities = applications.map(({ applicationId, matterId, snapshot }, i) => {
-        const sealed = sealApplicant(applicant, created[i].keyId, created[i].key, this.cipher);
-        const data = { applicationId, matterId, matter: snapshot, channel, applicant: sealed, at: context.at };
-        return newEntity(bundleMemberApplications, applicationId, { type: 'application.submit', data });
-      });
-      const bundleData = {
+      const applicants = created.map(({ keyId, key }) => sealApplicant(submission.applicant, keyId, key, this.cipher));
+      const { bundleId, channel } = submission;
+      const bundleRead = { state: bundle, version: bundleVersion };
+      const plan = planBundleSubmission({
         bundleApplicationId: id,
         bundleId,
-        bundle: bundle.status === 'none' ? null : { version: bundle.version, code: bundle.code },
-        members: applications.map(({ matterId, applicationId, departmentId, regionCode }) => ({
-          matterId,
-          applicationId,
-          departmentId,
-          regionCode,
-        })),
+        bundle: bundleRead,
+        matters,
+        applicants,
         channel,
         at: context.at,
-      };
-      const guards = [{ streamId: bundleStreamId(bundleId), version: bundleVersion }, ...matters.map((m) => m.guard)];
-      const entities = [...memberEntities, newEntity(bundleApplications, id, { type: 'bundle-application.submit', data: bundleData })];
-      const { results, written } = await this.commands.createAll(entities, guards, context).catch(explainConflict);
+      });
+      const { results, written } = await this.commands.createAll(plan.entities, plan.guards, context).catch(refuseChangedMeanwhile);
       if (!written) await this.eraseKeys(created);
       const own = results[results.length - 1];
       return {
         id,
         version: own.version,
         position: own.position,
-        applications: bundleData.members.map(({ matterId, applicationId }) => ({ matterId, applicationId })),
+        applications: plan.members.map(({ matterId, applicationId }) => ({ matterId, applicationId })),
       };
     } catch (error) {
       // unreachable store mid-append: the bundle may be recorded with only its answer lost, so its keys stay
@@ -121,14 +103,4 @@ export class BundleApplicationIntake {
   private async eraseKeys(created: readonly { keyId: string }[]): Promise<void> {
     await Promise.all(created.map(({ keyId }) => this.keys.erase(keyId)));
   }
-}
-
-/** A guarded stream moved between the read and the append (a member matter suspended meanwhile): 409, nothing appended. */
-function explainConflict(error: unknown): never {
-  if (error instanceof WrongExpectedVersionError && error.streamId.startsWith('matter-'))
-    throw new DomainError(
-      'matter_changed',
-      `a member matter changed while the bundle was submitted (${error.streamId}); nothing was recorded, submit again`,
-    );
-  throw error;
 }
