@@ -180,6 +180,7 @@ describe.each(testBackends())('一件事 bundles and bundle applications on %s',
   it('ten concurrent requests with one Idempotency-Key, and a retry whose response was lost, make one bundle application', async () => {
     const key = `bundle-${randomUUID()}`;
     const body = { bundleId, channel: 'window', applicant, at: on('2019-09-25') };
+    const keysBefore = await keyCount();
     const responses = await Promise.all(
       Array.from({ length: 10 }, () => post(window(), '/bundle-applications', body, { 'Idempotency-Key': key })),
     );
@@ -190,6 +191,7 @@ describe.each(testBackends())('一件事 bundles and bundle applications on %s',
       [`bundle-application-${id}`, ...applications.map((a: { applicationId: string }) => `application-${a.applicationId}`)],
     ]);
     expect(streams).toHaveLength(3);
+    expect(await keyCount()).toBe(keysBefore + 2); // one key per member application: the nine retries kept none
     const [{ n }] = await sqlOf(t).query<{ n: number }>(
       "SELECT count(*)::int AS n FROM es_events WHERE type = 'bundle-application.submitted' AND stream_id = $1",
       [`bundle-application-${id}`],
