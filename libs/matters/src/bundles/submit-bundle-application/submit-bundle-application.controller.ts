@@ -22,7 +22,7 @@ export class SubmitBundleApplicationController {
       'between the check and the write (409 `matter_changed`): nothing is recorded. Each member application belongs to its ' +
       'matter’s department and counts there in every indicator, like any other. On PostgreSQL/PGlite all of it is one ' +
       'transaction. Under an Idempotency-Key the ids are derived from the key: a retry (also after a lost response, or ten at ' +
-      'once) answers the first result and records nothing new.',
+      'once) answers the first result and records nothing new. If-Match does not apply: the records are new.',
   })
   @ApiCreatedResponse({ type: BundleApplicationSubmittedDto, description: '`{id, version, position, applications}`; ETag "1"' })
   @ApiCommandRoute({
