@@ -10,7 +10,9 @@ jest.setTimeout(120_000);
 /**
  * api.md "Security": who may call what. `Y` allowed (anything but 401/403), `-` refused (403).
  * Without a token every route is 401. Window staff and department officers carry department A,
- * the records used belong to department A, so a `-` here is the role check, not the scope.
+ * the records used belong to department A, so a `-` here is the role check, not the scope (a 一件事
+ * is submitted by window staff WITHOUT a department; one of department A is refused 403 by scope,
+ * see bundles.e2e-spec.ts).
  */
 const MATRIX = `
   route                                                  | catalog_admin | window_staff | inspector | department_officer | assessor | admin
@@ -74,6 +76,13 @@ const MATRIX = `
   DELETE /api/v1/subscriptions/{id}                      |       -       |      -       |     -     |         -          |    -     |   Y
   GET    /api/v1/subscriptions/{id}/deliveries           |       -       |      -       |     -     |         -          |    -     |   Y
   POST   /api/v1/subscriptions/{id}/deliveries/{deliveryId}/retry | - |   -    |     -     |         -          |    -     |   Y
+  POST   /api/v1/bundles                                 |       Y       |      -       |     -     |         -          |    -     |   Y
+  GET    /api/v1/bundles                                 |       Y       |      Y       |     Y     |         Y          |    Y     |   Y
+  GET    /api/v1/bundles/{id}                            |       Y       |      Y       |     Y     |         Y          |    Y     |   Y
+  POST   /api/v1/bundles/{id}/revisions                  |       Y       |      -       |     -     |         -          |    -     |   Y
+  POST   /api/v1/bundle-applications                     |       -       |      Y       |     -     |         -          |    -     |   Y
+  GET    /api/v1/bundle-applications                     |       -       |      Y       |     Y     |         -          |    Y     |   Y
+  GET    /api/v1/bundle-applications/{id}                |       -       |      Y       |     Y     |         -          |    Y     |   Y
 `;
 
 const [header, ...rows] = MATRIX.trim()

@@ -30,9 +30,10 @@ const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 /**
  * `card`: a red card id (none exists in the world: a valid body is answered 404 after validation);
  * `feedback-case`: a UUID naming no case (cases open only from a 差评, through the policy);
- * `subscription`: a UUID naming no subscription (and a random delivery id)
+ * `subscription`: a UUID naming no subscription (and a random delivery id);
+ * `bundle`: a UUID naming no bundle (the world has none: a valid body is answered 404 after validation)
  */
-type Target = 'matter' | 'application' | 'issue' | 'card' | 'feedback-case' | 'subscription' | 'none';
+type Target = 'matter' | 'application' | 'issue' | 'card' | 'feedback-case' | 'subscription' | 'bundle' | 'none';
 const AT = { at: '2019-09-27T10:00:00+08:00' };
 const MATTER = matterBody({ code: 'FZ-001' });
 
@@ -134,6 +135,22 @@ const COMMANDS: Record<string, { role: Role; target: Target; body: (matterId: st
   },
   'DELETE /api/v1/subscriptions/{id}': { role: 'admin', target: 'subscription', body: () => null },
   'POST /api/v1/subscriptions/{id}/deliveries/{deliveryId}/retry': { role: 'admin', target: 'subscription', body: () => AT },
+  'POST /api/v1/bundles': {
+    role: 'catalog_admin',
+    target: 'none',
+    body: (matterId) => ({ code: 'FZ-B-001', name: '开办企业一件事', matterIds: [matterId, randomUUID()], ...AT }),
+  },
+  'POST /api/v1/bundles/{id}/revisions': {
+    role: 'catalog_admin',
+    target: 'bundle',
+    body: (matterId) => ({ matterIds: [matterId], ...AT }),
+  },
+  // the world's window staff carry department A: the comprehensive window is a token without one (admin here)
+  'POST /api/v1/bundle-applications': {
+    role: 'admin',
+    target: 'none',
+    body: () => ({ bundleId: randomUUID(), channel: 'window', applicant: applicationBody('').applicant, ...AT }),
+  },
 };
 
 /** Which record the `{id}` names: a fresh one, the shared one (whose state drifts), or a hostile string. */
@@ -175,11 +192,17 @@ describe.each(testBackends())('hostile input: fuzzing every command route on %s'
     if (choice.kind === 'raw') return choice.value;
     if ((target === 'card' || target === 'subscription') && choice.kind !== 'value') return randomUUID();
     if (choice.kind === 'value') return encodeSegment(choice.value);
-    if (target === 'feedback-case') return randomUUID();
+    if (target === 'feedback-case' || target === 'bundle') return randomUUID();
     if (choice.kind === 'shared')
-      return { matter: world.a.matterId, application: world.a.applicationId, issue: world.a.issueId, card: '', subscription: '', none: '' }[
-        target
-      ];
+      return {
+        matter: world.a.matterId,
+        application: world.a.applicationId,
+        issue: world.a.issueId,
+        card: '',
+        subscription: '',
+        bundle: '',
+        none: '',
+      }[target];
     if (target === 'matter') return freshMatter(t);
     if (target === 'application') return freshApplication(t, world.a.matterId);
     return target === 'issue' ? freshIssue(t, world.a.matterId) : '';

@@ -56,6 +56,8 @@ describe.each(testBackends())('hostile input: fuzzing the query parameters of ev
     if (route.path.startsWith('/api/v1/subscriptions/')) return randomUUID(); // no subscription in the world: 404
     // the id a 差评 of the application would open (none was given: a well-formed id of no case)
     if (route.path.startsWith('/api/v1/feedback-cases/')) return feedbackCaseIdOf(world.a.applicationId);
+    // no bundle and no bundle application in the world: well-formed ids answered 404
+    if (route.path.startsWith('/api/v1/bundles/') || route.path.startsWith('/api/v1/bundle-applications/')) return randomUUID();
     throw new Error(`${route.key}: the query fuzz does not know which id to use`);
   }
 

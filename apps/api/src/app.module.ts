@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { MattersModule } from '@app/matters';
 import { ApplicationsModule } from '@app/matters';
+import { BundlesModule } from '@app/matters';
 import { AuditModule } from '@app/audit';
 import { AssessmentModule } from '@app/metrics';
 import { FeedbackCasesModule, SupervisionModule } from '@app/supervision';
@@ -46,6 +47,7 @@ import { StorageModule } from './storage/storage.module';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ deferredDueWorkdays: config.DEFERRED_DUE_WORKDAYS }),
     }),
+    BundlesModule.forRoot(),
     FeedbackCasesModule,
     AuditModule,
     AssessmentModule,

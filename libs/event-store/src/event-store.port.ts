@@ -99,6 +99,20 @@ export interface EventStore {
    */
   append(streamId: string, events: readonly NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult>;
 
+  /**
+   * Creates several new streams at once (one submission that is several entities, e.g. a 一件事
+   * bundle application and its member applications), each with a `no_stream` expectation, provided
+   * every `guard` stream is still at the version the caller decided on (a matter read when the
+   * command was decided); a guard at another version is a `WrongExpectedVersionError` naming it.
+   *
+   * A stream that already begins with exactly the given events is left as it is (a retry, also after
+   * the stream moved on); when every stream does, the call returns their versions and positions
+   * after those events and writes nothing, whatever the guards say now.
+   * A stream stored with other events is a `WrongExpectedVersionError`. How atomic it is depends on
+   * the adapter (PostgreSQL/PGlite: one transaction, all or nothing; EventStoreDB: see its adapter).
+   */
+  appendNewStreams(streams: readonly NewStream[], options?: { guards?: readonly StreamGuard[] }): Promise<NewStreamsAppended>;
+
   /** Events of one stream, oldest first, from `fromVersion` (default 1). Empty if the stream does not exist. */
   readStream(streamId: string, options?: { fromVersion?: number; limit?: number }): Promise<RecordedEvent[]>;
 
@@ -131,6 +145,27 @@ export interface EventStore {
   ping(): Promise<void>;
 
   close(): Promise<void>;
+}
+
+/** One stream `appendNewStreams` creates (it must not exist yet). */
+export interface NewStream {
+  streamId: string;
+  events: readonly NewEvent[];
+}
+
+/** A stream that must still be at `version` (0: must not exist) for `appendNewStreams` to write. */
+export interface StreamGuard {
+  streamId: string;
+  version: number;
+}
+
+export interface NewStreamsAppended {
+  /** each stream's version and last position, in the order given */
+  streams: AppendResult[];
+  /** global position of the last event of these streams */
+  position: number;
+  /** the streams this call wrote (none: a retry answered from the store) */
+  created: string[];
 }
 
 export class WrongExpectedVersionError extends Error {

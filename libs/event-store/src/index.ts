@@ -3,6 +3,7 @@ export * from './commands/command-context';
 export * from './commands/command-executor';
 export * from './commands/event-ids';
 export * from './commands/handle-command';
+export * from './commands/handle-new-streams';
 export * from './commands/stream-cache';
 export * from './esdb/esdb-event-store';
 export * from './event-store.port';

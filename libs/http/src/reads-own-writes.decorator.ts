@@ -3,7 +3,8 @@ import { SetMetadata } from '@nestjs/common';
 export const READS_OWN_WRITES = 'http:reads-own-writes';
 
 /** The entities whose GET shows the caller's last command on them (api.md "Reading one's own writes"). */
-export type OwnWritesKind = 'matter' | 'application' | 'quality-issue' | 'red-card' | 'feedback-case' | 'subscription';
+export type OwnWritesKind =
+  'matter' | 'application' | 'quality-issue' | 'red-card' | 'feedback-case' | 'subscription' | 'bundle' | 'bundle-application';
 
 /**
  * On the GET of one entity (`:id`): before answering, wait (up to 5 s, then 503) until the read

@@ -5,3 +5,4 @@ export * from './domain';
 export * from './matters';
 export * from './matters/matter-stream';
 export * from './personal-data';
+export * from './bundles';

@@ -10,17 +10,25 @@ import { DropAssessmentV1ReadModels1764600000000 } from './drop-v1-read-models.m
 import { AssessmentApplicationReturned1764700000000 } from './applications/application-facts-returned.migration';
 import { SupervisionFactsProjection } from './supervision/supervision-facts.projection';
 import { AssessmentSupervisionV11764700000001 } from './supervision/supervision-facts.migration';
+import { BundleFactsProjection } from './bundles/bundle-facts.projection';
+import { AssessmentBundlesV11765000000003 } from './bundles/bundle-facts.migration';
 
 export { AssessmentModule } from './assessment.module';
 export { CatalogueProjection, ApplicationFactsProjection, SupervisionFactsProjection };
 
-export const assessmentProjections = () => [new CatalogueProjection(), new ApplicationFactsProjection(), new SupervisionFactsProjection()];
+export const assessmentProjections = () => [
+  new CatalogueProjection(),
+  new ApplicationFactsProjection(),
+  new SupervisionFactsProjection(),
+  new BundleFactsProjection(),
+];
 export const assessmentMigrations: Function[] = [
   AssessmentCatalogueV21764500000000,
   AssessmentApplicationFactsV21764500000001,
   DropAssessmentV1ReadModels1764600000000,
   AssessmentApplicationReturned1764700000000,
   AssessmentSupervisionV11764700000001,
+  AssessmentBundlesV11765000000003,
 ];
 export * from './cross-check/fold-indicators';
 export * from './scenario/scenario-loader';

@@ -5,7 +5,7 @@ import { redCardsProjection } from './red-cards/read-model/red-cards.projection'
 import { SupervisionReadModels1764610000000 } from './shared/supervision.migration';
 import { sweepsProjection } from './sweep/sweeps.projection';
 import { supervisionApplicationsProjection } from './warnings/supervision-applications.projection';
-import { SupervisionClosedOnIndex1765000000000 } from './warnings/supervision-closed-on-index.migration';
+import { SupervisionClosedOnIndex1765000000010 } from './warnings/supervision-closed-on-index.migration';
 
 /** The read models of supervision: each one's projection, and the migration that declares their tables. */
 export const supervisionProjections = (): Projection[] => [
@@ -18,5 +18,5 @@ export const supervisionProjections = (): Projection[] => [
 export const supervisionMigrations: Function[] = [
   SupervisionReadModels1764610000000,
   FeedbackCasesReadModel1764900000002,
-  SupervisionClosedOnIndex1765000000000,
+  SupervisionClosedOnIndex1765000000010,
 ];

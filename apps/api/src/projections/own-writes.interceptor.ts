@@ -45,6 +45,10 @@ export class OwnWritesInterceptor implements NestInterceptor {
     const target = ownWritesTargets[kind];
     const position = await this.store.streamPosition(target.streamId(id));
     if (position === null) return true;
-    return this.runner.waitForPosition(position, MIN_POSITION_TIMEOUT_MS, { projection: target.projection });
+    const projections = [target.projection, ...(target.alsoAwaits ?? [])];
+    const reached = await Promise.all(
+      projections.map((projection) => this.runner.waitForPosition(position, MIN_POSITION_TIMEOUT_MS, { projection })),
+    );
+    return reached.every(Boolean);
   }
 }

@@ -38,7 +38,9 @@ export function scopedDecider<Command extends Message, Event extends Message, St
       try {
         events = decider.decide(command, state);
       } catch (refusal) {
-        if (isDomainError(refusal) && refusal.kind === 'not_found' && departmentOf(state) === undefined) throw notFound(aggregate.name, id);
+        // the entity itself is unknown: one wording; a refusal naming a field is about another entity it refers to (a bundle's member matter)
+        if (isDomainError(refusal) && refusal.kind === 'not_found' && refusal.details.length === 0 && departmentOf(state) === undefined)
+          throw notFound(aggregate.name, id);
         throw refusal;
       }
       const department = departmentOf(events.reduce(decider.evolve, state));

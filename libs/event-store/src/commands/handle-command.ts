@@ -1,5 +1,5 @@
 import type { Decider, Message } from '@app/kernel';
-import { EventStore, WrongExpectedVersionError } from '../event-store.port';
+import { EventMetadata, EventStore, WrongExpectedVersionError } from '../event-store.port';
 import { CommandContext, CommandResult } from './command-context';
 import { eventIds } from './event-ids';
 import { StreamCache, StreamEvent } from './stream-cache';
@@ -106,19 +106,24 @@ async function appendPlanned<Event extends Message>(
   context: CommandContext,
 ): Promise<Handled<Event>> {
   const version = history.length;
-  const metadata = {
-    actor: context.actor.userId,
-    roles: [...context.actor.roles],
-    command: context.command,
-    correlationId: context.correlationId,
-    at: context.at,
-  };
+  const metadata = commandMetadata(context);
   const result = await store.append(
     streamId,
     events.map((event, index) => ({ id: ids[index], type: event.type, data: event.data, metadata })),
     { expectedVersion: version === 0 ? 'no_stream' : version },
   );
   return { id: streamId, version: result.version, position: result.position, events };
+}
+
+/** What every event a command appends carries (the audit trail is built from it). */
+export function commandMetadata(context: CommandContext): EventMetadata {
+  return {
+    actor: context.actor.userId,
+    roles: [...context.actor.roles],
+    command: context.command,
+    correlationId: context.correlationId,
+    at: context.at,
+  };
 }
 
 /**

@@ -12,6 +12,8 @@ export interface ContractCapabilities {
   concurrentWriters: boolean;
   /** true when an event id is unique across all streams (PostgreSQL); EventStoreDB has no index by event id */
   uniqueIdsAcrossStreams: boolean;
+  /** true when `appendNewStreams` is one transaction (PostgreSQL, PGlite); EventStoreDB writes stream by stream */
+  atomicNewStreams: boolean;
 }
 
 export interface ContractContext {

@@ -2,6 +2,7 @@ import { appendAndReadContract } from './append-read.contract';
 import { ContractCapabilities, ContractContext, OpenedStore } from './contract-fixtures';
 import { expectedVersionContract } from './expected-version.contract';
 import { idempotencyContract } from './idempotency.contract';
+import { newStreamsContract } from './new-streams.contract';
 import { interleavingProperty } from './interleaving.property';
 import { readAllContract } from './read-all.contract';
 
@@ -37,6 +38,7 @@ export function eventStoreContract(name: string, open: () => Promise<OpenedStore
     appendAndReadContract(ctx);
     expectedVersionContract(ctx);
     idempotencyContract(ctx);
+    newStreamsContract(ctx);
     readAllContract(ctx);
     interleavingProperty(ctx);
   });

@@ -21,7 +21,7 @@ if (connectionString) {
       await store.ping();
       return { store, dispose: () => store.close() };
     },
-    { concurrentWriters: true, uniqueIdsAcrossStreams: false },
+    { concurrentWriters: true, uniqueIdsAcrossStreams: false, atomicNewStreams: false },
   );
 } else {
   console.warn('SKIPPED EventStoreDB contract suite: EVENTSTORE_CONNECTION_STRING is not set');

@@ -24,6 +24,9 @@ import {
   type EventStore,
   type ExpectedVersion,
   type NewEvent,
+  type NewStream,
+  type NewStreamsAppended,
+  type StreamGuard,
   type LogWindow,
   type ReadAllOptions,
   type ReadWindowOptions,
@@ -119,6 +122,59 @@ export class EsdbEventStore implements EventStore {
         }
       }
     });
+  }
+
+  /**
+   * NOT atomic: EventStoreDB has no transaction across streams. Made safe in honest steps instead:
+   *
+   * 1. Each stream's stored ids are read; when every stream already holds exactly the given events
+   *    (a retry of a call that completed) their results are returned, nothing is written.
+   * 2. Only when none of the streams is written yet are the guards checked (each guard stream's
+   *    version read): a mismatch refuses the call with nothing written. Between that check and the
+   *    writes there is a window in which a guard may still move: the check is best effort here.
+   * 3. The streams are appended one by one, in the order given, each with `no_stream` (the caller
+   *    puts the member streams first and the stream that records the whole last). A crash or an
+   *    error part-way leaves the first streams written and the rest not; the call then throws, and
+   *    the retry with the same (derived) ids completes it: the written streams are recognised as
+   *    retries, the rest appended, without checking the guards again (the whole was already
+   *    decided and partly recorded; undoing it is not possible on an append-only log).
+   */
+  appendNewStreams(streams: readonly NewStream[], options: { guards?: readonly StreamGuard[] } = {}): Promise<NewStreamsAppended> {
+    return this.guard(async () => {
+      const stored = await Promise.all(
+        streams.map(async ({ streamId, events }) => {
+          const refs = await this.readRefs(toEsdbStreamName(this.options.namespace, streamId));
+          return refs.length === 0
+            ? null
+            : this.resolveRetry(
+                streamId,
+                events.map((e) => e.id),
+                refs,
+              );
+        }),
+      );
+      if (stored.every((result) => result === null)) await this.checkGuards(options.guards ?? []);
+      const results: AppendResult[] = [];
+      const created: string[] = [];
+      for (const [index, { streamId, events }] of streams.entries()) {
+        const earlier = stored[index];
+        if (!earlier) created.push(streamId);
+        results.push(earlier ?? (await this.append(streamId, events, { expectedVersion: 'no_stream' })));
+      }
+      return { streams: results, position: Math.max(...results.map((r) => r.position)), created };
+    });
+  }
+
+  private async checkGuards(guards: readonly StreamGuard[]): Promise<void> {
+    for (const guard of guards) {
+      const actual = (await this.readRefs(toEsdbStreamName(this.options.namespace, guard.streamId))).length;
+      if (actual !== guard.version)
+        throw new WrongExpectedVersionError(
+          guard.streamId,
+          guard.version === 0 ? 'no_stream' : guard.version,
+          actual === 0 ? 'no_stream' : actual,
+        );
+    }
   }
 
   readStream(streamId: string, options: { fromVersion?: number; limit?: number } = {}): Promise<RecordedEvent[]> {

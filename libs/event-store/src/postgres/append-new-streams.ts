@@ -1,11 +1,5 @@
-import { DuplicateEventIdError, type NewEvent, WrongExpectedVersionError } from '../event-store.port';
+import { DuplicateEventIdError, type NewStream, WrongExpectedVersionError } from '../event-store.port';
 import type { SqlExecutor } from '../sql/sql-client';
-
-/** One new stream of a bulk append: it must not exist yet (`no_stream`). */
-export interface NewStream {
-  streamId: string;
-  events: readonly NewEvent[];
-}
 
 export interface NewStreamsResult {
   /** streams written by this call */

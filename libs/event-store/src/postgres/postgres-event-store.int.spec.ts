@@ -21,7 +21,7 @@ for (const backend of testBackends()) {
       };
     },
     // PGlite is one session: its appends never overlap, though the suite still issues them concurrently.
-    { concurrentWriters: backend === 'postgres', uniqueIdsAcrossStreams: true },
+    { concurrentWriters: backend === 'postgres', uniqueIdsAcrossStreams: true, atomicNewStreams: true },
   );
 }
 

@@ -38,13 +38,17 @@ import {
   EventStoreUnavailableError,
   ExpectedVersion,
   NewEvent,
+  NewStream,
+  NewStreamsAppended,
   LogWindow,
   ReadAllOptions,
   ReadWindowOptions,
   RecordedEvent,
+  StreamGuard,
 } from '../event-store.port';
 import { isConnectionError } from '../sql/connection-errors';
 import { SqlClient } from '../sql/sql-client';
+import { appendGuardedStreams } from './append-guarded-streams';
 import { explainRefusal } from './append-refusal';
 import { compareTxPositions, decodeCheckpoint, encodeCheckpoint, TxPosition } from './checkpoint';
 import { APPEND_SQL, READ_ALL_SQL, READ_STREAM_SQL, READ_WINDOW_SQL, STREAM_POSITION_SQL, TXID_AT_POSITION_SQL } from './event-store.sql';
@@ -89,6 +93,13 @@ export class PostgresEventStore implements EventStore {
       if (refusal.kind === 'error') throw refusal.error;
       if (attempt >= MAX_ATTEMPTS) throw new Error(`append to ${streamId}: refused ${attempt} times for no visible reason`);
     }
+  }
+
+  /** One transaction: all or nothing (see `appendGuardedStreams`). */
+  async appendNewStreams(streams: readonly NewStream[], options: { guards?: readonly StreamGuard[] } = {}): Promise<NewStreamsAppended> {
+    const written = await this.run(() => appendGuardedStreams(this.sql, streams, options.guards ?? []));
+    this.appended.emit('append');
+    return written;
   }
 
   async readStream(streamId: string, options: { fromVersion?: number; limit?: number } = {}): Promise<RecordedEvent[]> {

@@ -5,9 +5,12 @@ import type {
   ExpectedVersion,
   LogWindow,
   NewEvent,
+  NewStream,
+  NewStreamsAppended,
   ReadAllOptions,
   ReadWindowOptions,
   RecordedEvent,
+  StreamGuard,
 } from '../event-store.port';
 
 export interface SharedReadsOptions {
@@ -65,6 +68,10 @@ export class SharedReadsStore implements EventStore {
 
   append(streamId: string, events: readonly NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
     return this.store.append(streamId, events, options);
+  }
+
+  appendNewStreams(streams: readonly NewStream[], options?: { guards?: readonly StreamGuard[] }): Promise<NewStreamsAppended> {
+    return this.store.appendNewStreams(streams, options);
   }
 
   readStream(streamId: string, options?: { fromVersion?: number; limit?: number }): Promise<RecordedEvent[]> {

@@ -8,3 +8,5 @@ export * from './matter-elements';
 export * from './matter';
 export * from './application';
 export type { ApplicantInClear, ApplicantKind, SealedApplicant } from '../personal-data/sealed-applicant';
+export * from './bundle';
+export * from './bundle-application';

@@ -59,6 +59,12 @@ export class OperationalDto {
   badReviewsRectifiedOnTime: RatedCountDto;
   @ApiProperty({ description: '红牌: red cards issued in the period (the date of the sweep that issued them), up to asOf' })
   redCards: number;
+  @ApiProperty({
+    description:
+      '一件事: bundle applications submitted in the period (business date), up to asOf, with a member in the scope — once in the city, ' +
+      'once in each department of its members. Each member is an ordinary application of its department in every indicator.',
+  })
+  bundleApplications: number;
 }
 
 export class AssessmentReportDto {

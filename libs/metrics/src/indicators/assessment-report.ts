@@ -3,6 +3,7 @@ import { applicationFigures, NO_FIGURES, type ApplicationFigures } from './appli
 import { NO_APPLICATIONS, toApplicationIndicators } from './application-indicators.query';
 import { EIGHTH_INDICATOR_NOTE, INDICATORS, type IndicatorKey } from './indicator-definitions';
 import { matterIndicators, NO_MATTERS } from './matter-indicators.query';
+import { bundleApplicationCount } from '../bundles/bundle-figures.query';
 import { toOperationalFigures, type OperationalFigures } from './operational.query';
 import { percentRate } from './rate';
 import { supervisionFigures } from '../supervision/supervision-figures.query';
@@ -82,11 +83,12 @@ async function groupFigures(
 }
 
 export async function assessmentReport(sql: SqlExecutor, dates: ReportDates, scope: Scope): Promise<AssessmentReport> {
-  const [{ indicators, applications }, supervision] = await Promise.all([
+  const [{ indicators, applications }, supervision, bundles] = await Promise.all([
     groupFigures(sql, dates, scope),
     supervisionFigures(sql, dates.asOf, dates.period, scope),
+    bundleApplicationCount(sql, dates.asOf, dates.period, scope),
   ]);
-  const operational = toOperationalFigures(applications.get('') ?? NO_FIGURES, supervision.get(''));
+  const operational = toOperationalFigures(applications.get('') ?? NO_FIGURES, supervision.get(''), bundles);
   return {
     scope: describeScope(scope),
     asOf: dates.asOf,

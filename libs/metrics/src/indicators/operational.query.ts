@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '@app/event-store';
+import { bundleApplicationCount } from '../bundles/bundle-figures.query';
 import { NO_SUPERVISION, supervisionFigures, type SupervisionFigures } from '../supervision/supervision-figures.query';
 import { applicationFigures, NO_FIGURES, type ApplicationFigures } from './application-figures.query';
 import { percentRate } from './rate';
@@ -30,6 +31,8 @@ export interface OperationalFigures {
   badReviewsRectifiedOnTime: RatedCount;
   /** 红牌: red cards issued in the period (by the sweep's date), up to asOf */
   redCards: number;
+  /** 一件事: bundle applications submitted in the period, up to asOf, with a member in the scope */
+  bundleApplications: number;
 }
 
 const rated = (numerator: number, denominator: number): RatedCount => ({
@@ -39,7 +42,11 @@ const rated = (numerator: number, denominator: number): RatedCount => ({
 });
 
 /** The operational figures of one group's application and supervision figures. */
-export function toOperationalFigures(figures: ApplicationFigures, supervision: SupervisionFigures = NO_SUPERVISION): OperationalFigures {
+export function toOperationalFigures(
+  figures: ApplicationFigures,
+  supervision: SupervisionFigures = NO_SUPERVISION,
+  bundleApplications = 0,
+): OperationalFigures {
   const [s1, s2, s3, s4, s5] = figures.scores;
   const byScore = { '1': s1, '2': s2, '3': s3, '4': s4, '5': s5 };
   const total = s1 + s2 + s3 + s4 + s5;
@@ -53,6 +60,7 @@ export function toOperationalFigures(figures: ApplicationFigures, supervision: S
     badReviews: s1 + s2,
     badReviewsRectifiedOnTime: rated(supervision.rectifiedOnTime, s1 + s2),
     redCards: supervision.redCards,
+    bundleApplications,
   };
 }
 
@@ -62,9 +70,10 @@ export async function operationalFigures(
   period: { from: string; to: string },
   scope: Scope,
 ): Promise<OperationalFigures> {
-  const [figures, supervision] = await Promise.all([
+  const [figures, supervision, bundles] = await Promise.all([
     applicationFigures(sql, asOf, period, scope),
     supervisionFigures(sql, asOf, period, scope),
+    bundleApplicationCount(sql, asOf, period, scope),
   ]);
-  return toOperationalFigures(figures.get('') ?? NO_FIGURES, supervision.get(''));
+  return toOperationalFigures(figures.get('') ?? NO_FIGURES, supervision.get(''), bundles);
 }

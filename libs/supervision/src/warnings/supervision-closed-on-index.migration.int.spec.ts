@@ -2,7 +2,7 @@ import type { QueryRunner } from 'typeorm';
 import { openTestSql, testBackends, type TestSql } from '@app/event-store/testing';
 import { SupervisionReadModels1764610000000 } from '../shared/supervision.migration';
 import { SUPERVISION_APPLICATIONS_TABLE } from '../shared/supervision-tables';
-import { SUPERVISION_CLOSED_ON_INDEX, SupervisionClosedOnIndex1765000000000 } from './supervision-closed-on-index.migration';
+import { SUPERVISION_CLOSED_ON_INDEX, SupervisionClosedOnIndex1765000000010 } from './supervision-closed-on-index.migration';
 import { openSnapshotsOn } from './warnings.queries';
 
 /** 3,000 applications accepted and completed in January, 4 still open (one returned in November), 200 never accepted. */
@@ -36,13 +36,13 @@ describe.each(testBackends())('supervision closed_on index on %s', (backend) => 
   beforeAll(async () => {
     db = await openTestSql(backend, 'supervision_closed_on');
     await new SupervisionReadModels1764610000000().up(runner());
-    await new SupervisionClosedOnIndex1765000000000().up(runner());
+    await new SupervisionClosedOnIndex1765000000010().up(runner());
     await seed(db);
   });
   afterAll(() => db.dispose());
 
   it('is created once (a second run changes nothing) and the open applications of a late date are read through it', async () => {
-    await new SupervisionClosedOnIndex1765000000000().up(runner());
+    await new SupervisionClosedOnIndex1765000000010().up(runner());
     const indexes = await db.sql.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = $1`, [
       SUPERVISION_APPLICATIONS_TABLE,
     ]);
@@ -64,7 +64,7 @@ describe.each(testBackends())('supervision closed_on index on %s', (backend) => 
   });
 
   it('down drops it', async () => {
-    await new SupervisionClosedOnIndex1765000000000().down(runner());
+    await new SupervisionClosedOnIndex1765000000010().down(runner());
     const indexes = await db.sql.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = $1`, [
       SUPERVISION_APPLICATIONS_TABLE,
     ]);

@@ -12,8 +12,8 @@ export const SUPERVISION_CLOSED_ON_INDEX = `${SUPERVISION_APPLICATIONS_TABLE}_cl
  * With this index the planner ORs two ranges of it (0.36 ms, 80 rows); early in the year it still
  * takes the `accepted_on` index. The sweep's counts of the date's returns and 容缺 suspensions use it too.
  */
-export class SupervisionClosedOnIndex1765000000000 implements MigrationInterface {
-  name = 'SupervisionClosedOnIndex1765000000000';
+export class SupervisionClosedOnIndex1765000000010 implements MigrationInterface {
+  name = 'SupervisionClosedOnIndex1765000000010';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(

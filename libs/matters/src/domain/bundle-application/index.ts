@@ -1,0 +1,3 @@
+export * from './bundle-application.messages';
+export * from './bundle-application.decider';
+export * from './bundle-application-ids';

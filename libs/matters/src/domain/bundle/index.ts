@@ -1,0 +1,3 @@
+export * from './bundle.messages';
+export * from './bundle-members.rules';
+export * from './bundle.decider';
