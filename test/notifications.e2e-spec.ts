@@ -87,6 +87,8 @@ describe.each(testBackends())('notifications on %s', (backend) => {
       [{ url: everything.url, types: ['Application Accepted'] }, 'types'],
       [{ url: everything.url, types: ['application.*', 'application.*'] }, 'types'],
       [{ url: everything.url, types: ['*'], departmentId: ' ' }, 'departmentId'],
+      [{ url: 'http://10.0.0.1/hooks', types: ['*'] }, 'url'], // not among WEBHOOK_ALLOWED_HOSTS (127.0.0.1 here)
+      [{ url: 'http://169.254.169.254/latest', types: ['*'] }, 'url'],
     ] as const) {
       const response = await send(admin(t), body);
       expectProblem(response, 400);

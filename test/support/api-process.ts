@@ -25,6 +25,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'info',
     RATE_LIMIT_PER_MINUTE: '100000',
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     ...env,
   });
   const jwt = new JwtService({ secret: TEST_JWT_SECRET });

@@ -38,7 +38,14 @@ export async function startTestApp(backend: TestBackend, env: Record<string, str
 export async function launchTestApp(env: Record<string, string>, release: () => Promise<void> = async () => undefined): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gov-e2e-'));
   // no daily sweep unless a test asks for one: at 00:05 city time it would append to any suite's store
-  const config = loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', SWEEP_AT: 'off', ...env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'silent',
+    SWEEP_AT: 'off',
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+    ...env,
+  });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(AppConfig)
     .useValue(config)

@@ -9,7 +9,7 @@ import { BundlesModule } from '@app/matters';
 import { AuditModule } from '@app/audit';
 import { AssessmentModule } from '@app/metrics';
 import { FeedbackCasesModule, SupervisionModule } from '@app/supervision';
-import { NotificationsModule } from '@app/notifications';
+import { NotificationsModule, parseAllowedHosts } from '@app/notifications';
 import { AuthModule } from './auth/auth.module';
 import { webhookRetry } from './config/webhook-retry';
 import { AppConfig } from './config/app-config';
@@ -61,7 +61,11 @@ import { StorageModule } from './storage/storage.module';
     }),
     NotificationsModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ runDispatcher: config.RUN_PROJECTIONS, retry: webhookRetry(config) }),
+      useFactory: (config: AppConfig) => ({
+        runDispatcher: config.RUN_PROJECTIONS,
+        retry: webhookRetry(config),
+        allowedHosts: parseAllowedHosts(config.WEBHOOK_ALLOWED_HOSTS ?? (config.embedded ? '*' : '')),
+      }),
     }),
   ],
   controllers: [HealthController],

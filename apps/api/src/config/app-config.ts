@@ -140,6 +140,18 @@ export class AppConfig {
   @Max(720, { message: 'must be a number of hours above 0, at most 720' })
   WEBHOOK_RETRY_HOURS = 24;
 
+  /**
+   * Webhooks: the receivers' hosts that may be subscribed — `*`, or host names, `.suffix`es and
+   * addresses, comma-separated. Unset: `*` on the embedded default, none with DATABASE_URL (a
+   * deployment names its receivers).
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*(\*|[A-Za-z0-9.:\-[\]]+)(\s*,\s*(\*|[A-Za-z0-9.:\-[\]]+))*\s*$/, {
+    message: 'must be * or host names, .suffixes and addresses, comma-separated',
+  })
+  WEBHOOK_ALLOWED_HOSTS?: string;
+
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL = 'info';
 

@@ -1,5 +1,6 @@
 import { DeciderSpecification } from '@event-driven-io/emmett';
 import { DomainError } from '@app/kernel';
+import { hostAllowed, parseAllowedHosts } from './allowed-hosts';
 import { DEFAULT_RETRY_SCHEDULE, giveUpAtFor, nextAttemptAt } from './retry-schedule';
 import { subscriptionDecider } from './subscription.decider';
 import type { SubscriptionCommand } from './subscription.commands';
@@ -62,6 +63,21 @@ describe('type patterns', () => {
     expect(matchesAny(['red-card.*', 'notice.daily'], 'notice.daily')).toBe(true);
     expect(['*', 'a.b', 'a.*', 'a.b.*', 'red-card.issued'].every(isTypePattern)).toBe(true);
     expect(['', '.*', 'a', 'a.', '**', 'a.*.b', 'A.b'].some(isTypePattern)).toBe(false);
+  });
+});
+
+describe('allowed hosts', () => {
+  it('allow any host with *, else the names, .suffixes and addresses listed', () => {
+    const allowed = parseAllowedHosts(' zzd.example.gov.cn, .zj.gov.cn ,10.20.0.5,[::1]');
+    expect(hostAllowed('https://x.example/hooks', parseAllowedHosts('*'))).toBe(true);
+    expect(hostAllowed('https://zzd.example.gov.cn/hooks', allowed)).toBe(true);
+    expect(hostAllowed('https://api.zj.gov.cn:8443/hooks', allowed)).toBe(true);
+    expect(hostAllowed('https://zj.gov.cn/hooks', allowed)).toBe(false);
+    expect(hostAllowed('https://evilzj.gov.cn/hooks', allowed)).toBe(false);
+    expect(hostAllowed('http://10.20.0.5/hooks', allowed)).toBe(true);
+    expect(hostAllowed('http://[::1]:9/hooks', allowed)).toBe(true);
+    expect(hostAllowed('http://169.254.169.254/latest', allowed)).toBe(false);
+    expect(hostAllowed('http://127.0.0.1/hooks', parseAllowedHosts(''))).toBe(false);
   });
 });
 

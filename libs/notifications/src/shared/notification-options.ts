@@ -6,4 +6,6 @@ export interface NotificationOptions {
   /** whether this process sends (where the projections run) */
   runDispatcher: boolean;
   retry: RetrySchedule;
+  /** WEBHOOK_ALLOWED_HOSTS, parsed (see `hostAllowed`) */
+  allowedHosts: readonly string[];
 }

@@ -23,6 +23,8 @@ import {
   RequireRoles,
 } from '@app/http';
 import { DomainError, notFound } from '@app/kernel';
+import { assertHostAllowed } from '../domain';
+import { NOTIFICATION_OPTIONS, type NotificationOptions } from '../shared/notification-options';
 import { deliveryById, deliveryLog } from '../delivery/delivery.queries';
 import { SUBSCRIPTION_STREAM_PREFIX, subscriptionStreamId } from '../shared/notification-streams';
 import { subscriptions } from './subscription.aggregate';
@@ -51,6 +53,7 @@ export class SubscriptionsController {
   constructor(
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(NOTIFICATION_OPTIONS) private readonly options: NotificationOptions,
     private readonly commands: CommandExecutor,
   ) {}
 
@@ -61,7 +64,8 @@ export class SubscriptionsController {
     description:
       'Deliveries start with the events after this one. Each is a CloudEvents 1.0 structured JSON POST signed per Standard ' +
       'Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`), retried with exponential back-off for ' +
-      'WEBHOOK_RETRY_HOURS, in log order per subscription. With `departmentId`, only events of that department’s streams.',
+      'WEBHOOK_RETRY_HOURS, in log order per subscription. With `departmentId`, only events of that department’s streams. ' +
+      'The URL’s host must be one WEBHOOK_ALLOWED_HOSTS names (400 otherwise); redirects are not followed.',
   })
   @ApiCreatedResponse({ type: CreatedSubscriptionDto, description: 'subscribed; keep the secret' })
   @ApiCommandRoute({ forbidden: 'not an administrator' })
@@ -69,6 +73,7 @@ export class SubscriptionsController {
     @Body() body: CreateSubscriptionDto,
     @CommandContextOf('subscription.create') context: CommandContext,
   ): Promise<CreatedSubscriptionDto> {
+    assertHostAllowed(body.url, this.options.allowedHosts);
     const { userId } = context.actor;
     const key = context.idempotencyKey;
     const id = newAggregateId(key ? { userId, idempotencyKey: key, command: context.command } : undefined);
