@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only append,http,scenario,ryw] [-- --base REF]`: measures the event store against
+ * `npm run bench [-- --quick] [-- --only append,http,scenario,ryw,notify] [-- --base REF]`: measures the event store against
  * the raw limit and Emmett, the API's command throughput, the scenario's load, rebuild and report
  * latencies and the API's memory, then writes BENCHMARKS.md and bench/results.json (issue 7).
  */
@@ -12,6 +12,7 @@ import { emmettStoreContender } from './append/emmett-store.contender';
 import { ourStoreContender } from './append/our-store.contender';
 import { rawInsertContender } from './append/raw-insert.contender';
 import { measureCommandThroughput } from './http/command-throughput';
+import { measureNotificationDelivery } from './notify/notification-delivery';
 import { measureReadOwnWrites } from './http/read-own-writes';
 import { BenchReport } from './results/bench-report';
 import { writeBenchmarksMarkdown } from './results/benchmarks-markdown';
@@ -101,6 +102,21 @@ async function main(argv: string[]): Promise<void> {
     } catch (error) {
       const reason = `the read-your-writes run failed: ${(error as Error).message}`;
       for (const key of RESULT_KEYS.filter((k) => k.startsWith('ryw.'))) outcomes[key] = missing(reason);
+    }
+  }
+
+  if (wanted(config, 'notify')) {
+    try {
+      const notify = await measureNotificationDelivery(config);
+      outcomes['notify.commands_per_s.none'] = notify.commandsPerSecondNone;
+      outcomes['notify.commands_per_s.three'] = notify.commandsPerSecondThree;
+      outcomes['notify.deliveries_per_s'] = notify.deliveriesPerSecond;
+      outcomes['notify.lag_p50_ms'] = notify.lagP50Ms;
+      outcomes['notify.lag_p99_ms'] = notify.lagP99Ms;
+      notes['7 Notifications'] = notify.notes;
+    } catch (error) {
+      const reason = `the notifications run failed: ${(error as Error).message}`;
+      for (const key of RESULT_KEYS.filter((k) => k.startsWith('notify.'))) outcomes[key] = missing(reason);
     }
   }
 

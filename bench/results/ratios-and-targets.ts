@@ -29,6 +29,7 @@ export function ratiosOf(outcomes: Outcomes): Ratio[] {
     ratio('4 large / small report p99', outcomes['report.p99_ms.large'], outcomes['report.p99_ms.small'], false),
     ratio('4 large / small warnings p99', outcomes['warnings.p99_ms.large'], outcomes['warnings.p99_ms.small'], false),
     ratio('4 warnings / report p99, large', outcomes['warnings.p99_ms.large'], outcomes['report.p99_ms.large'], false),
+    ratio('7 commands with three subscriptions / without', outcomes['notify.commands_per_s.three'], outcomes['notify.commands_per_s.none']),
   ];
 }
 
@@ -50,6 +51,8 @@ export function targetsOf(outcomes: Outcomes, ratios: Ratio[]): TargetCheck[] {
     // issue 12: warnings as of a date at 1M no worse than the assessment report
     check('4 warnings p99 ≤ report p99 (large)', warningsVsReport?.median, (v) => v <= 1, '×'),
     check('5 API peak RSS ≤ 300 MB', median(outcomes['api.peak_rss_mb']), (v) => v <= 300, ' MB'),
+    // issue 13: three subscriptions cost the commands at most 10 %
+    check('7 commands with three subscriptions ≥ 0.9 × without', byName('7 commands')?.median, (v) => v >= 0.9, '×'),
   ];
 }
 

@@ -29,6 +29,11 @@ export const RESULT_KEYS = [
   'ryw.get_p50_ms.nowait',
   'ryw.get_p99_ms.wait',
   'ryw.get_p99_ms.nowait',
+  'notify.commands_per_s.none',
+  'notify.commands_per_s.three',
+  'notify.deliveries_per_s',
+  'notify.lag_p50_ms',
+  'notify.lag_p99_ms',
 ] as const;
 
 export type ResultKey = (typeof RESULT_KEYS)[number];
@@ -63,4 +68,9 @@ export const RESULT_LABELS: Record<ResultKey, string> = {
   'ryw.get_p50_ms.nowait': '6 application GET after a command p50, not waiting',
   'ryw.get_p99_ms.wait': '6 application GET after a command p99, waiting',
   'ryw.get_p99_ms.nowait': '6 application GET after a command p99, not waiting',
+  'notify.commands_per_s.none': '7 HTTP commands (as in 2) without webhook subscriptions',
+  'notify.commands_per_s.three': '7 the same with three subscriptions delivering to a local receiver',
+  'notify.deliveries_per_s': '7 webhook deliveries per second (three subscriptions)',
+  'notify.lag_p50_ms': '7 lag from commit to delivery p50',
+  'notify.lag_p99_ms': '7 lag from commit to delivery p99',
 };

@@ -7,11 +7,15 @@ import {
   type SqlClient,
 } from '@app/event-store';
 import { DEFAULT_RETRY_SCHEDULE, type RetrySchedule } from '../domain';
-import { headDeliveries, recordAttempt, type HeadDelivery } from './delivery-queue';
-import { sendDelivery, type AttemptOutcome } from './send-delivery';
+import { dueSubscriptions, pendingDeliveries, recordDelivered, recordFailure } from './delivery-queue';
+import { sendDelivery, type AttemptOutcome, type DeliveryRequest } from './send-delivery';
 
 /** One dispatcher at a time across processes; a second one takes over when the first dies (its lock goes with its connection). */
 export const DISPATCH_LOCK_KEY = 'notifications:dispatch';
+
+/** deliveries a lane reads at a time, and how many sent ones it records in one statement */
+const LANE_BATCH = 100;
+const RECORD_GROUP = 20;
 
 export interface DispatcherOptions {
   retry?: RetrySchedule;
@@ -34,7 +38,8 @@ export interface DispatcherOptions {
  */
 export class WebhookDispatcher {
   private readonly signal = new StopSignal();
-  private readonly inFlight = new Map<string, Promise<void>>();
+  /** the subscriptions whose lane runs, and its promise */
+  private readonly lanes = new Map<string, Promise<void>>();
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private readonly options: Required<DispatcherOptions>;
@@ -75,22 +80,21 @@ export class WebhookDispatcher {
     this.options.logger.log('webhook dispatcher: running');
     try {
       while (!this.signal.requested && lock.held) {
-        const now = new Date();
-        const heads = await headDeliveries(this.sql, [...this.inFlight.keys()]);
+        const now = Date.now();
         let soonest = this.options.pollMs;
-        for (const head of heads) {
-          const wait = head.nextAttemptAt.getTime() - now.getTime();
+        for (const { subscriptionId, dueAt } of await dueSubscriptions(this.sql, [...this.lanes.keys()])) {
+          const wait = dueAt.getTime() - now;
           if (wait > 0) soonest = Math.min(soonest, wait);
-          else this.attempt(head, lock);
+          else this.startLane(subscriptionId, lock);
         }
         await this.pause(soonest);
       }
     } finally {
-      await Promise.all(this.inFlight.values());
+      await Promise.all(this.lanes.values());
     }
   }
 
-  /** Resolves after `ms`, on `nudge()`, when an attempt finishes, or on stop. */
+  /** Resolves after `ms`, on `nudge()`, when a lane ends, or on stop. */
   private pause(ms: number): Promise<void> {
     return this.signal.race(
       new Promise<void>((resolve) => {
@@ -104,26 +108,47 @@ export class WebhookDispatcher {
     );
   }
 
-  private attempt(head: HeadDelivery, lock: AdvisoryLock): void {
-    const run = (async () => {
-      const outcome: AttemptOutcome = head.secret
-        ? await this.options.send(
-            { deliveryId: head.deliveryId, url: head.url, secret: head.secret, body: head.body },
-            this.options.timeoutMs,
-          )
-        : { delivered: false, status: null, error: 'the subscription has no signing secret' };
-      if (!lock.held) return; // another instance leads now and sends it again (at least once)
-      const state = await recordAttempt(this.sql, head, outcome, this.options.retry, new Date());
-      if (state === 'failed')
-        this.options.logger.log(
-          `webhook delivery ${head.deliveryId} to ${head.url} failed for good: ${'error' in outcome ? outcome.error : ''}`,
-        );
-    })()
-      .catch((error: unknown) => this.options.logger.error(`webhook delivery ${head.deliveryId}: recording the attempt failed`, error))
+  private startLane(subscriptionId: string, lock: AdvisoryLock): void {
+    const lane = this.drain(subscriptionId, lock)
+      .catch((error: unknown) => this.options.logger.error(`webhook deliveries of subscription ${subscriptionId}: recording failed`, error))
       .finally(() => {
-        this.inFlight.delete(head.subscriptionId);
+        this.lanes.delete(subscriptionId);
         this.wake?.();
       });
-    this.inFlight.set(head.subscriptionId, run);
+    this.lanes.set(subscriptionId, lane);
+  }
+
+  /**
+   * One subscription's lane: its pending deliveries in log order, one attempt at a time, until
+   * one fails (it stays the head, due again by the back-off) or nothing due is left. Deliveries
+   * are recorded in groups (a crash before the record sends them again: at least once).
+   */
+  private async drain(subscriptionId: string, lock: AdvisoryLock): Promise<void> {
+    const delivered: { deliveryId: string; status: number; at: Date }[] = [];
+    try {
+      for (;;) {
+        const batch = await pendingDeliveries(this.sql, subscriptionId, LANE_BATCH);
+        for (const delivery of batch) {
+          if (this.signal.requested || !lock.held || delivery.nextAttemptAt.getTime() > Date.now()) return;
+          const outcome: AttemptOutcome = delivery.secret
+            ? await this.options.send(delivery as DeliveryRequest, this.options.timeoutMs)
+            : { delivered: false, status: null, error: 'the subscription has no signing secret' };
+          if (outcome.delivered) {
+            delivered.push({ deliveryId: delivery.deliveryId, status: outcome.status, at: new Date() });
+            if (delivered.length >= RECORD_GROUP) await recordDelivered(this.sql, delivered.splice(0));
+            continue;
+          }
+          if (!lock.held) return; // another instance leads now and sends it again (at least once)
+          await recordDelivered(this.sql, delivered.splice(0));
+          if ((await recordFailure(this.sql, delivery, outcome, this.options.retry, new Date())) === 'failed')
+            this.options.logger.log(`webhook delivery ${delivery.deliveryId} to ${delivery.url} failed for good: ${outcome.error}`);
+          return;
+        }
+        if (batch.length < LANE_BATCH) return;
+        await recordDelivered(this.sql, delivered.splice(0)); // before the next read, which would see them pending
+      }
+    } finally {
+      if (lock.held) await recordDelivered(this.sql, delivered);
+    }
   }
 }

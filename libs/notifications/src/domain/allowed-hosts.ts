@@ -9,7 +9,12 @@ import { DomainError } from '@app/kernel';
 export function parseAllowedHosts(setting: string): readonly string[] {
   return setting
     .split(',')
-    .map((entry) => entry.trim().toLowerCase().replace(/^\[|\]$/g, ''))
+    .map((entry) =>
+      entry
+        .trim()
+        .toLowerCase()
+        .replace(/^\[|\]$/g, ''),
+    )
     .filter((entry) => entry !== '');
 }
 

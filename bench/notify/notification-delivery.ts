@@ -1,0 +1,154 @@
+import { Client } from 'pg';
+import { acceptAndComplete } from '../http/command-throughput';
+import { BENCH_DEPARTMENT, publishBenchMatter } from '../http/bench-matter';
+import { authHeaders, benchToken } from '../http/bench-tokens';
+import { submitApplications } from '../http/submitted-applications';
+import { allProjections } from '../../apps/api/src/projections/projection-registry';
+import { startApi, startProjectionWorker } from '../support/api-process';
+import type { BenchConfig } from '../support/bench-config';
+import { log } from '../support/log';
+import { figureOf, type Outcome } from '../support/stats';
+import { withDatabase } from '../support/throwaway-database';
+import { BenchReceiver } from './bench-receiver';
+
+export interface NotificationFigures {
+  commandsPerSecondNone: Outcome;
+  commandsPerSecondThree: Outcome;
+  deliveriesPerSecond: Outcome;
+  lagP50Ms: Outcome;
+  lagP99Ms: Outcome;
+  notes: string[];
+}
+
+/** Three subscriptions as a city would have them: everything of the applications, every event, one department's completions. */
+const SUBSCRIPTIONS = [
+  { types: ['application.*'] },
+  { types: ['*'] },
+  { types: ['application.completed'], departmentId: BENCH_DEPARTMENT },
+];
+
+/**
+ * Section 7 (issue 13): the HTTP command load of section 2 (accept + complete, 32 connections)
+ * with no subscription and with three to a receiver in the bench process, runs alternating. With
+ * three, after each run the bench waits until the outbox has nothing pending and reads, per
+ * delivered event, the lag from its commit (`es_events.recorded_at`) to its arrival, and the
+ * deliveries per second from the run's start to the last arrival.
+ */
+export async function measureNotificationDelivery(config: BenchConfig): Promise<NotificationFigures> {
+  return withDatabase(config.serverUrl, 'notify', async (db) => {
+    // as a city runs it: the API serves, a worker runs the projections (the outbox among them) and the dispatcher
+    const api = await startApi(db.url, 'notify', { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', RUN_PROJECTIONS: 'false' });
+    const worker = await startProjectionWorker(db.url, 'notify', allProjections.length);
+    const receiver = new BenchReceiver();
+    const pg = new Client({ connectionString: db.url });
+    await receiver.start();
+    await pg.connect();
+    try {
+      const clerk = authHeaders(benchToken({ roles: ['window_staff'], departmentId: BENCH_DEPARTMENT }));
+      const admin = authHeaders(benchToken({ roles: ['admin'] }));
+      const matterId = await publishBenchMatter(api.baseUrl);
+      const none: number[] = [];
+      const three: number[] = [];
+      const throughput: number[] = [];
+      const lagP50: number[] = [];
+      const lagP99: number[] = [];
+      let expectedRate = 400;
+      for (let run = 0; run <= config.runs; run++) {
+        const seconds = run === 0 ? config.http.warmupSeconds : config.http.seconds;
+        for (const subscribed of [false, true]) {
+          const stock = await submitApplications(api.baseUrl, matterId, Math.ceil((expectedRate * seconds * 1.6) / 2) + 200);
+          const ids = subscribed ? await subscribe(api.baseUrl, admin, receiver) : [];
+          const start = Date.now();
+          const before = receiver.arrivals.size;
+          const result = await acceptAndComplete(api.baseUrl, clerk, stock.ids, config.http.connections, seconds);
+          const rate = result['2xx'] / result.duration;
+          expectedRate = Math.max(expectedRate, rate);
+          if (subscribed) {
+            await drained(pg, ids);
+            const arrivals = [...receiver.arrivals.values()].slice(before);
+            const lags = await lagsOf(pg, arrivals);
+            const last = Math.max(...arrivals.map(([, at]) => at));
+            await unsubscribe(api.baseUrl, admin, ids);
+            if (run === 0) continue;
+            three.push(rate);
+            throughput.push(arrivals.length / ((last - start) / 1000));
+            lagP50.push(percentile(lags, 0.5));
+            lagP99.push(percentile(lags, 0.99));
+            log(
+              `notify run ${run}: ${Math.round(rate)} commands/s with 3 subscriptions; ${arrivals.length} deliveries, ${Math.round(throughput.at(-1)!)}/s, lag p50 ${lagP50.at(-1)} ms, p99 ${lagP99.at(-1)} ms`,
+            );
+          } else if (run > 0) {
+            none.push(rate);
+            log(`notify run ${run}: ${Math.round(rate)} commands/s without subscriptions`);
+          }
+        }
+      }
+      if (receiver.badSignatures > 0) throw new Error(`${receiver.badSignatures} deliveries failed their signature check`);
+      return {
+        commandsPerSecondNone: figureOf(none, 'commands/s'),
+        commandsPerSecondThree: figureOf(three, 'commands/s'),
+        deliveriesPerSecond: figureOf(throughput, 'deliveries/s'),
+        lagP50Ms: figureOf(lagP50, 'ms'),
+        lagP99Ms: figureOf(lagP99, 'ms'),
+        notes: [
+          `The load of section 2 (${config.http.connections} connections, ${config.http.seconds} s runs), alternating a run without subscriptions and one with three (\`application.*\`, \`*\`, and \`application.completed\` of the bench department) to a receiver in the bench process on 127.0.0.1 that verifies every signature with \`standardwebhooks\`.`,
+          'Deliveries per second: delivered events from the start of the run to the last arrival (the outbox drains after the load stops). Lag: from the event’s commit (`es_events.recorded_at`) to its first arrival, p50 and p99 over the run’s deliveries.',
+          'The API serves only (RUN_PROJECTIONS=false); a `projections run` worker beside it runs the projections (the outbox is one) and the dispatcher, as README “Scaling out” deploys it — on this machine all of it, PostgreSQL, the receiver and autocannon share 2 cores. The subscriptions are deleted after each run, so the next run without them has none.',
+        ],
+      };
+    } finally {
+      await pg.end();
+      await receiver.stop();
+      await worker.stop();
+      await api.stop();
+    }
+  });
+}
+
+async function subscribe(baseUrl: string, headers: Record<string, string>, receiver: BenchReceiver): Promise<string[]> {
+  const ids: string[] = [];
+  for (const subscription of SUBSCRIPTIONS) {
+    const response = await fetch(`${baseUrl}/api/v1/subscriptions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ url: receiver.url, ...subscription }),
+    });
+    if (response.status !== 201) throw new Error(`POST /subscriptions → ${response.status}: ${await response.text()}`);
+    const { id, secret } = (await response.json()) as { id: string; secret: string };
+    receiver.trust(secret);
+    ids.push(id);
+  }
+  return ids;
+}
+
+async function unsubscribe(baseUrl: string, headers: Record<string, string>, ids: string[]): Promise<void> {
+  for (const id of ids) await fetch(`${baseUrl}/api/v1/subscriptions/${id}`, { method: 'DELETE', headers });
+}
+
+/** Until the outbox has queued the run's events (the projection caught up) and delivered them all. */
+async function drained(pg: Client, subscriptionIds: string[]): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    const { rows } = await pg.query<{ pending: number; behind: number }>(
+      `SELECT (SELECT count(*)::int FROM webhook_deliveries WHERE status = 'pending' AND subscription_id = ANY($1::text[])) AS pending,
+              (SELECT (max(position) - coalesce((SELECT position FROM projection_checkpoints WHERE projection = 'webhook-outbox'), 0))::int FROM es_events) AS behind`,
+      [subscriptionIds],
+    );
+    if (rows[0].pending === 0 && rows[0].behind <= 0) return;
+    if (Date.now() > deadline) throw new Error(`the outbox did not drain within 180 s (${JSON.stringify(rows[0])})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function lagsOf(pg: Client, arrivals: [string, number][]): Promise<number[]> {
+  const { rows } = await pg.query<{ id: string; ms: number }>(
+    `SELECT event_id::text AS id, (extract(epoch FROM recorded_at) * 1000)::float8 AS ms FROM es_events WHERE event_id = ANY($1::uuid[])`,
+    [[...new Set(arrivals.map(([id]) => id))]],
+  );
+  const committed = new Map(rows.map((row) => [row.id, Number(row.ms)]));
+  return arrivals.map(([id, at]) => at - committed.get(id)!).sort((a, b) => a - b);
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]);
+}
