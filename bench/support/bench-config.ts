@@ -30,7 +30,7 @@ export function benchConfig(argv: readonly string[]): BenchConfig {
     http: { seconds: quick ? 2 : 8, connections: 32, warmupSeconds: quick ? 1 : 2 },
     scenario: quick
       ? { small: 1_000, large: 2_000, loadBudgetS: 150, rebuildBudgetS: 60 }
-      : { small: 10_000, large: 1_000_000, loadBudgetS: 420, rebuildBudgetS: 600 },
+      : { small: 10_000, large: 1_000_000, loadBudgetS: 420, rebuildBudgetS: 1200 },
     report: { secondsPerRoute: quick ? 1 : 2 },
     only,
     base: baseAt >= 0 ? (argv[baseAt + 1] ?? null) : null,
