@@ -5,6 +5,7 @@ import { applicationsProjection } from '@app/matters';
 import { auditTrailProjection, catalogueMattersProjection, qualityIssuesProjection } from '@app/audit';
 import { supervisionProjections } from '@app/supervision';
 import { outboxProjection } from '@app/notifications';
+import { directoryProjections } from '@app/directory';
 
 /**
  * Every read model's projection, each bounded context contributing its own. The runner keeps
@@ -19,4 +20,5 @@ export const allProjections: readonly Projection[] = [
   ...assessmentProjections(),
   ...supervisionProjections(),
   outboxProjection,
+  ...directoryProjections(),
 ];

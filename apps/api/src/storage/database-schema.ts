@@ -5,6 +5,7 @@ import { ApplicantKeys1764300000000, ApplicationsDeferredAndFeedback176490000000
 import { AuditLog1764160000000, QualityIssueReadModels1764160000001 } from '@app/audit';
 import { supervisionMigrations } from '@app/supervision';
 import { notificationMigrations } from '@app/notifications';
+import { directoryMigrations } from '@app/directory';
 
 /**
  * Every migration of the service, in one list: the one way a read-model table is declared. Each
@@ -23,4 +24,5 @@ export const databaseMigrations: Function[] = [
   ...assessmentMigrations,
   ...supervisionMigrations,
   ...notificationMigrations,
+  ...directoryMigrations,
 ];
