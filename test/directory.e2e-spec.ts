@@ -53,7 +53,7 @@ describe.each(testBackends())('the directory on %s', (backend) => {
     ['departments/dept-x', { ...market, regionCode: '339999' }, 'regionCode'],
     ['departments/dept-x', { ...market, regionCode: 'abc' }, 'regionCode'],
     ['departments/dept-x', { ...market, shortName: '' }, 'shortName'],
-    ['departments/Dept%20X', market, 'departmentId'],
+    ['departments/Dept%20X', market, 'id'],
   ])('refuses PUT %s %j as problem+json naming %s, appending nothing', async (path, body, field) => {
     const before = await eventCount(t);
     const refused = await put(path, body)

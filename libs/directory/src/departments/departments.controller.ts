@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Put, Query } from '@nestjs/common';
+import { DepartmentIdParam } from '../shared/directory-params';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CommandExecutor, EVENT_STORE, SQL_CLIENT, type CommandContext, type EventStore, type SqlClient } from '@app/event-store';
 import { ApiCommandRoute, ApiReadRoute, CommandContextOf, ReadQuery, RequireRoles } from '@app/http';
@@ -13,7 +14,7 @@ import {
 import { departmentById, departmentPage } from '../read-model/directory.queries';
 import { putDepartment } from './department.aggregate';
 
-const DepartmentIdParam = () => ApiParam({ name: 'id', description: 'the department id every other record carries', example: 'scjg' });
+const DepartmentIdDocs = () => ApiParam({ name: 'id', description: 'the department id every other record carries', example: 'scjg' });
 
 /** Departments: registered and changed by an admin, read by every signed-in role. */
 @ApiTags('directory')
@@ -34,11 +35,11 @@ export class DepartmentsController {
   }
 
   @Get(':id')
-  @DepartmentIdParam()
+  @DepartmentIdDocs()
   @ApiOperation({ summary: 'One department: name, short name, region. Every role.' })
   @ApiOkResponse({ type: DepartmentDocument })
   @ApiReadRoute({ notFound: 'no department of that id' })
-  async get(@Param('id') id: string, @Query() _query: ReadQuery) {
+  async get(@DepartmentIdParam() id: string, @Query() _query: ReadQuery) {
     const department = await departmentById(this.sql, id);
     if (!department) throw notFound('department', id);
     return department;
@@ -46,11 +47,11 @@ export class DepartmentsController {
 
   @Put(':id')
   @RequireRoles('admin')
-  @DepartmentIdParam()
+  @DepartmentIdDocs()
   @ApiOperation({ summary: 'Register a department, or change it (admin); the same facts again append nothing' })
   @ApiOkResponse({ type: DirectoryCommandResultDto })
   @ApiCommandRoute()
-  put(@Param('id') id: string, @Body() body: PutDepartmentDto, @CommandContextOf('department.put') context: CommandContext) {
+  put(@DepartmentIdParam() id: string, @Body() body: PutDepartmentDto, @CommandContextOf('department.put') context: CommandContext) {
     const { name, shortName, regionCode } = body;
     return putDepartment({ store: this.store, commands: this.commands }, { departmentId: id, name, shortName, regionCode }, context);
   }

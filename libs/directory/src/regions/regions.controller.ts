@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Put, Query } from '@nestjs/common';
+import { RegionCodeParam } from '../shared/directory-params';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CommandExecutor, SQL_CLIENT, type CommandContext, type SqlClient } from '@app/event-store';
 import { ApiCommandRoute, ApiReadRoute, CommandContextOf, ReadQuery, RequireRoles } from '@app/http';
@@ -29,7 +30,7 @@ export class RegionsController {
   @ApiParam({ name: 'code', description: 'the six-digit administrative division code (行政区划代码)', example: '330683' })
   @ApiOkResponse({ type: DirectoryCommandResultDto })
   @ApiCommandRoute()
-  put(@Param('code') code: string, @Body() body: PutRegionDto, @CommandContextOf('region.put') context: CommandContext) {
+  put(@RegionCodeParam() code: string, @Body() body: PutRegionDto, @CommandContextOf('region.put') context: CommandContext) {
     return this.commands.execute(regions, code, { type: 'region.put', data: { code, name: body.name, at: context.at } }, context);
   }
 }
