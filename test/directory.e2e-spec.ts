@@ -92,4 +92,29 @@ describe.each(testBackends())('the directory on %s', (backend) => {
       ]),
     );
   });
+
+  it('names the assessment’s scope and the CSV export’s 范围名称 column, an unknown code by itself', async () => {
+    const assessor = bearer(t, ['assessor']);
+    const scoped = (await readCaughtUp(t, '/api/v1/assessment?asOf=2019-03-01&regionCode=330683&departmentId=dept-market', assessor)).body;
+    expect(scoped.scope).toEqual({
+      level: 'department',
+      regionCode: '330683',
+      regionName: '嵊州市',
+      departmentId: 'dept-market',
+      departmentName: '市场监督管理局',
+    });
+    const unknown = (await readCaughtUp(t, '/api/v1/assessment?asOf=2019-03-01&regionCode=330699', assessor)).body;
+    expect(unknown.scope).toMatchObject({ regionCode: '330699', regionName: '330699', departmentName: null });
+    const csv = (await readCaughtUp(t, '/api/v1/reports/assessment.csv?asOf=2019-03-01', assessor)).text.split('\r\n');
+    expect(csv[0]).toBe('\uFEFF层级,范围,范围名称,指标,指标(英文),键,分子,分母,比率(%)');
+    expect(csv).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^区县,330683,嵊州市,网上可办率,/), expect.stringMatching(/^区县,330699,330699,/)]),
+    );
+    expect(csv).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^部门,dept-market,市场监督管理局,/),
+        expect.stringMatching(/^部门,dept-unlisted,dept-unlisted,/),
+      ]),
+    );
+  });
 });
