@@ -9,7 +9,7 @@ const base = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: {
-    '^@app/(event-store|matters|audit|metrics|http|kernel|supervision|notifications)(/(.*))?$': '<rootDir>/libs/$1/src$2',
+    '^@app/(event-store|matters|audit|metrics|http|kernel|supervision|notifications|directory)(/(.*))?$': '<rootDir>/libs/$1/src$2',
   },
 };
 

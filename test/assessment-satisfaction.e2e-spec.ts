@@ -69,10 +69,10 @@ describe.each(testBackends())('assessment: satisfaction figures from evaluations
     const lines = csv.text.slice(1).split('\r\n');
     expect(lines).toEqual(
       expect.arrayContaining([
-        '全市,全市,满意率,satisfaction rate,satisfactionRate,2,3,66.67',
-        '全市,全市,差评数,bad reviews,badReviews,1,,',
-        '全市,全市,差评按期整改率,bad reviews rectified on time,badReviewsRectifiedOnTime,0,1,0',
-        '全市,全市,红牌数,red cards,redCards,0,,',
+        '全市,全市,全市,满意率,satisfaction rate,satisfactionRate,2,3,66.67',
+        '全市,全市,全市,差评数,bad reviews,badReviews,1,,',
+        '全市,全市,全市,差评按期整改率,bad reviews rectified on time,badReviewsRectifiedOnTime,0,1,0',
+        '全市,全市,全市,红牌数,red cards,redCards,0,,',
       ]),
     );
   });

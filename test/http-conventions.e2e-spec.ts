@@ -15,7 +15,10 @@ describe.each(testBackends())('HTTP conventions on %s', (backend) => {
   afterAll(async () => t?.close());
 
   it('a path id that is not a UUID is 400 "id must be a UUID" (field id) on every route that takes one', async () => {
-    const routes = (await apiRoutes(t)).filter((route) => route.pathParams.includes('id'));
+    // the directory's departments are named by the ids every record carries (`scjg`), not by UUIDs
+    const routes = (await apiRoutes(t)).filter(
+      (route) => route.pathParams.includes('id') && !route.path.startsWith('/api/v1/departments/'),
+    );
     expect(routes.length).toBeGreaterThan(20);
     const answers = [];
     for (const route of routes) {

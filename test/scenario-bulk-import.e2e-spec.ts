@@ -49,6 +49,15 @@ describe.each(testBackends())('the bulk import of applications on %s', (backend)
     for (const path of REPORTS) expect([path, await getAsAssessor(bulk, path)]).toEqual([path, await getAsAssessor(handlers, path)]);
   });
 
+  it('seeds the directory in the bulk path too: rankings name every region and department', async () => {
+    const regions = await getAsAssessor(bulk, '/api/v1/rankings?indicator=mobileAvailability&by=region&asOf=2019-10-31');
+    expect(regions.rows.map((row: { regionName: string }) => row.regionName)).toContain('嵊州市');
+    const departments = await getAsAssessor(bulk, '/api/v1/rankings?indicator=onlineAcceptanceRate&by=department&asOf=2019-10-31');
+    expect(departments.rows.length).toBeGreaterThan(0);
+    for (const row of departments.rows as { departmentId: string; departmentName: string }[])
+      expect(row.departmentName).not.toBe(row.departmentId);
+  });
+
   it('appends nothing when run again', async () => {
     const before = (await readEverything(bulk.app.get<EventStore>(EVENT_STORE))).length;
     await loadScenario(bulk.app, plan, { bulk: true });

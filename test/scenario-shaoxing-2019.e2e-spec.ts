@@ -117,10 +117,17 @@ describeOnPostgres('the 2019 scenario (6334 matters, 2000 applications, 1329 qua
   it('ranks regions and departments that differ', async () => {
     const regions = await getAsAssessor(t, '/api/v1/rankings?indicator=mobileAvailability&by=region&asOf=2019-10-31');
     expect(regions.rows).toHaveLength(7);
+    expect(regions.rows.map((r: { regionName: string }) => r.regionName).sort()).toEqual(
+      ['上虞区', '嵊州市', '市本级', '新昌县', '柯桥区', '诸暨市', '越城区'].sort(),
+    );
     expect(new Set(regions.rows.map((r: { rate: number }) => r.rate)).size).toBeGreaterThan(1);
     const departments = await getAsAssessor(t, '/api/v1/rankings?indicator=onlineAcceptanceRate&by=department&asOf=2019-10-31');
     expect(departments.rows).toHaveLength(47);
     expect(departments.rows[0].rank).toBe(1);
+    expect(departments.rows.find((r: { departmentId: string }) => r.departmentId === 'scjg')).toMatchObject({
+      departmentName: '市场监督管理局',
+    });
+    expect(departments.rows.every((r: { departmentId: string; departmentName: string }) => r.departmentName !== r.departmentId)).toBe(true);
   });
 
   it('exports the assessment as CSV with a BOM and as xlsx with one sheet per level', async () => {
@@ -133,8 +140,9 @@ describeOnPostgres('the 2019 scenario (6334 matters, 2000 applications, 1329 qua
     expect(csv.headers['content-disposition']).toContain('attachment; filename="assessment-2019-10-31.csv"');
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     const rows = await parseCsv(csv.text.slice(1));
-    expect(rows[0]).toEqual(['层级', '范围', '指标', '指标(英文)', '键', '分子', '分母', '比率(%)']);
-    expect(rows.find((row) => row[0] === '全市' && row[4] === 'mobileAvailability')).toEqual([
+    expect(rows[0]).toEqual(['层级', '范围', '范围名称', '指标', '指标(英文)', '键', '分子', '分母', '比率(%)']);
+    expect(rows.find((row) => row[0] === '全市' && row[5] === 'mobileAvailability')).toEqual([
+      '全市',
       '全市',
       '全市',
       '掌上可办率',
@@ -145,6 +153,8 @@ describeOnPostgres('the 2019 scenario (6334 matters, 2000 applications, 1329 qua
       '99.37',
     ]);
     expect(rows.filter((row) => row[0] === '区县')).toHaveLength(7 * 8);
+    expect(rows.find((row) => row[0] === '区县' && row[1] === '330683')?.[2]).toBe('嵊州市');
+    expect(rows.find((row) => row[0] === '部门' && row[1] === 'scjg')?.[2]).toBe('市场监督管理局');
 
     const xlsx = await request(t.http)
       .get('/api/v1/reports/assessment.xlsx?asOf=2019-10-31')
@@ -162,11 +172,11 @@ describeOnPostgres('the 2019 scenario (6334 matters, 2000 applications, 1329 qua
     await workbook.xlsx.load(Uint8Array.from(xlsx.body as Buffer).buffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['全市', '区县', '部门', '说明']);
     const city = workbook.getWorksheet('全市')!;
-    expect(city.getRow(1).values).toEqual([undefined, '层级', '范围', '指标', '指标(英文)', '键', '分子', '分母', '比率(%)']);
+    expect(city.getRow(1).values).toEqual([undefined, '层级', '范围', '范围名称', '指标', '指标(英文)', '键', '分子', '分母', '比率(%)']);
     const rates = city
       .getSheetValues()
       .slice(2)
-      .map((row) => (row as unknown[])[8]);
+      .map((row) => (row as unknown[])[9]);
     expect(rates.slice(0, 7)).toEqual([100, 99.37, 99.84, 92.61, 98.08, 99.81, 81.38]);
     expect(workbook.getWorksheet('部门')!.rowCount).toBe(1 + 47 * 8);
   });
@@ -179,6 +189,10 @@ describeOnPostgres('the 2019 scenario (6334 matters, 2000 applications, 1329 qua
     const weekly = await getAsAssessor(t, '/api/v1/bulletins/weekly?week=2019-W44');
     expect(weekly.interval).toEqual({ from: '2019-10-28', to: '2019-11-03' });
     expect(weekly.rankings.byRegion).toHaveLength(8);
+    expect(weekly.rankings.byRegion[0].rows.map((row: { regionName: string }) => row.regionName)).toContain('嵊州市');
+    expect(
+      daily.overdue.items.every((item: { departmentName: string; regionName: string }) => item.departmentName && item.regionName),
+    ).toBe(true);
     expect(weekly.activity.accepted).toBeGreaterThan(0);
   });
 

@@ -69,6 +69,11 @@ const MATRIX = `
   GET    /api/v1/supervision/cards/{id}                  |       -       |      Y       |     Y     |         Y          |    Y     |   Y
   POST   /api/v1/supervision/cards/{id}/explanation      |       -       |      -       |     -     |         Y          |    -     |   Y
   POST   /api/v1/supervision/cards/{id}/review           |       -       |      -       |     Y     |         -          |    -     |   Y
+  GET    /api/v1/regions                                 |       Y       |      Y       |     Y     |         Y          |    Y     |   Y
+  PUT    /api/v1/regions/{code}                          |       -       |      -       |     -     |         -          |    -     |   Y
+  GET    /api/v1/departments                             |       Y       |      Y       |     Y     |         Y          |    Y     |   Y
+  GET    /api/v1/departments/{id}                        |       Y       |      Y       |     Y     |         Y          |    Y     |   Y
+  PUT    /api/v1/departments/{id}                        |       -       |      -       |     -     |         -          |    -     |   Y
   POST   /api/v1/supervision/sweeps                      |       -       |      -       |     -     |         -          |    -     |   Y
   POST   /api/v1/subscriptions                           |       -       |      -       |     -     |         -          |    -     |   Y
   GET    /api/v1/subscriptions                           |       -       |      -       |     -     |         -          |    -     |   Y
@@ -110,7 +115,7 @@ describe.each(testBackends())('function-level authorization (OWASP API5) on %s',
         ? world.a.applicationId
         : world.a.matterId;
     const url = route.path.replace('{id}', id);
-    const method = route.method.toLowerCase() as 'get' | 'post' | 'delete';
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
     const pending = request(t.http)[method](url);
     if (token) pending.set(auth(token));
     return route.method === 'POST' ? pending.send({}) : pending;

@@ -31,9 +31,10 @@ const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
  * `card`: a red card id (none exists in the world: a valid body is answered 404 after validation);
  * `feedback-case`: a UUID naming no case (cases open only from a 差评, through the policy);
  * `subscription`: a UUID naming no subscription (and a random delivery id);
- * `bundle`: a UUID naming no bundle (the world has none: a valid body is answered 404 after validation)
+ * `bundle`: a UUID naming no bundle (the world has none: a valid body is answered 404 after validation);
+ * `region` / `department`: a code or department id (fresh: a new one; shared: 330600 / dept-a)
  */
-type Target = 'matter' | 'application' | 'issue' | 'card' | 'feedback-case' | 'subscription' | 'bundle' | 'none';
+type Target = 'matter' | 'application' | 'issue' | 'card' | 'feedback-case' | 'subscription' | 'bundle' | 'region' | 'department' | 'none';
 const AT = { at: '2019-09-27T10:00:00+08:00' };
 const MATTER = matterBody({ code: 'FZ-001' });
 
@@ -126,6 +127,12 @@ const COMMANDS: Record<string, { role: Role; target: Target; body: (matterId: st
     target: 'card',
     body: () => ({ accepted: false, comment: '不充分', ...AT }),
   },
+  'PUT /api/v1/regions/{code}': { role: 'admin', target: 'region', body: () => ({ name: '市本级', ...AT }) },
+  'PUT /api/v1/departments/{id}': {
+    role: 'admin',
+    target: 'department',
+    body: () => ({ name: '市场监督管理局', shortName: '市场监管局', regionCode: '330600', ...AT }),
+  },
   'POST /api/v1/supervision/sweeps': { role: 'admin', target: 'none', body: () => ({ date: '2019-09-27' }) },
   // port 9 (discard) refuses: what the fuzz subscribes is never delivered anywhere
   'POST /api/v1/subscriptions': {
@@ -179,11 +186,17 @@ describe.each(testBackends())('hostile input: fuzzing every command route on %s'
   beforeAll(async () => {
     t = await startTestApp(backend, { RATE_LIMIT_PER_MINUTE: '1000000' });
     world = await buildWorld(t);
+    // the region the department bodies name, so that valid ones are accepted
+    await request(t.http)
+      .put('/api/v1/regions/330600')
+      .set(auth(tokenFor(t, 'admin')))
+      .send({ name: '市本级' })
+      .expect(200);
     routes = (await apiRoutes(t)).filter(isCommand);
   });
   afterAll(() => t.close());
 
-  it('has a fuzz entry for every POST and DELETE route of /docs-json', () => {
+  it('has a fuzz entry for every POST, PUT and DELETE route of /docs-json', () => {
     expect(routes.length).toBeGreaterThan(20);
     expect(routes.map((route) => route.key).filter((key) => !(key in COMMANDS))).toEqual([]);
   });
@@ -193,6 +206,8 @@ describe.each(testBackends())('hostile input: fuzzing every command route on %s'
     if ((target === 'card' || target === 'subscription') && choice.kind !== 'value') return randomUUID();
     if (choice.kind === 'value') return encodeSegment(choice.value);
     if (target === 'feedback-case' || target === 'bundle') return randomUUID();
+    if (target === 'region') return choice.kind === 'shared' ? '330600' : String(100_000 + Math.floor(Math.random() * 900_000));
+    if (target === 'department') return choice.kind === 'shared' ? 'dept-a' : `dept-fz-${randomUUID().slice(0, 8)}`;
     if (choice.kind === 'shared')
       return {
         matter: world.a.matterId,
@@ -209,7 +224,12 @@ describe.each(testBackends())('hostile input: fuzzing every command route on %s'
   }
 
   function send(route: ApiRoute, url: string, token: string, body: WireBody | null, extra: Record<string, string>) {
-    const call = route.method === 'DELETE' ? request(t.http).delete(url) : request(t.http).post(url);
+    const call =
+      route.method === 'DELETE'
+        ? request(t.http).delete(url)
+        : route.method === 'PUT'
+          ? request(t.http).put(url)
+          : request(t.http).post(url);
     call.set({ ...auth(token), ...extra });
     return body ? call.set('Content-Type', body.contentType).send(body.text) : call;
   }
@@ -222,7 +242,7 @@ describe.each(testBackends())('hostile input: fuzzing every command route on %s'
     const bodies = base ? hostileBodies(base) : fc.constant(null);
     const property = fc.asyncProperty(idChoice, bodies, headers, query, fc.boolean(), async (choice, body, extra, search, asAdmin) => {
       const id = await idFor(spec.target, choice);
-      const url = route.path.replace('{id}', id).replace('{deliveryId}', randomUUID()) + search;
+      const url = route.path.replace('{id}', id).replace('{code}', id).replace('{deliveryId}', randomUUID()) + search;
       const token = tokenFor(t, asAdmin ? 'admin' : spec.role);
       const before = await eventCount(t);
       const response = await send(route, url, token, body, extra);

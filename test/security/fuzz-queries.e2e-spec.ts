@@ -54,6 +54,7 @@ describe.each(testBackends())('hostile input: fuzzing the query parameters of ev
     if (route.path.startsWith('/api/v1/quality-issues/')) return world.a.issueId;
     if (route.path.startsWith('/api/v1/supervision/cards/')) return randomUUID(); // no card in the world: 404
     if (route.path.startsWith('/api/v1/subscriptions/')) return randomUUID(); // no subscription in the world: 404
+    if (route.path.startsWith('/api/v1/departments/')) return 'dept-a'; // not in the directory of the world: 404
     // the id a 差评 of the application would open (none was given: a well-formed id of no case)
     if (route.path.startsWith('/api/v1/feedback-cases/')) return feedbackCaseIdOf(world.a.applicationId);
     // no bundle and no bundle application in the world: well-formed ids answered 404

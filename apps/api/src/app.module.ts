@@ -10,6 +10,7 @@ import { AuditModule } from '@app/audit';
 import { AssessmentModule } from '@app/metrics';
 import { FeedbackCasesModule, SupervisionModule } from '@app/supervision';
 import { NotificationsModule, parseAllowedHosts } from '@app/notifications';
+import { DirectoryModule } from '@app/directory';
 import { AuthModule } from './auth/auth.module';
 import { webhookRetry } from './config/webhook-retry';
 import { AppConfig } from './config/app-config';
@@ -51,6 +52,7 @@ import { StorageModule } from './storage/storage.module';
     FeedbackCasesModule,
     AuditModule,
     AssessmentModule,
+    DirectoryModule,
     SupervisionModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({

@@ -29,6 +29,13 @@ describe('context boundaries', () => {
     expect(await errorsOf(face, 'libs/supervision/src/domain/x.ts')).toEqual([]);
   });
 
+  it('holds the directory context to the same rules: faces only, a pure domain', async () => {
+    const deep = "import { directoryNames } from '@app/directory/names/directory-names';\nexport { directoryNames };\n";
+    expect(await errorsOf(deep, 'libs/metrics/src/x.ts')).toEqual([expect.stringContaining('public face')]);
+    const nest = "import { Injectable } from '@nestjs/common';\nexport { Injectable };\n";
+    expect(await errorsOf(nest, 'libs/directory/src/domain/x.ts')).toEqual([expect.stringContaining('free of framework')]);
+  });
+
   it('lets the kernel import no context at all', async () => {
     const errors = await errorsOf("import { API_PREFIX } from '@app/http';\nexport { API_PREFIX };\n", 'libs/kernel/src/x.ts');
     expect(errors).toEqual([expect.stringContaining('the kernel imports no context')]);

@@ -6,6 +6,7 @@ import { auditTrailProjection, catalogueMattersProjection, qualityIssuesProjecti
 import { supervisionProjections } from '@app/supervision';
 import { outboxProjection } from '@app/notifications';
 import { bundleProjections } from '@app/matters';
+import { directoryProjections } from '@app/directory';
 
 /**
  * Every read model's projection, each bounded context contributing its own. The runner keeps
@@ -21,4 +22,5 @@ export const allProjections: readonly Projection[] = [
   ...supervisionProjections(),
   outboxProjection,
   ...bundleProjections(),
+  ...directoryProjections(),
 ];

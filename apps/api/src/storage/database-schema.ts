@@ -6,6 +6,7 @@ import { AuditLog1764160000000, QualityIssueReadModels1764160000001 } from '@app
 import { supervisionMigrations } from '@app/supervision';
 import { notificationMigrations } from '@app/notifications';
 import { bundleMigrations } from '@app/matters';
+import { directoryMigrations } from '@app/directory';
 
 /**
  * Every migration of the service, in one list: the one way a read-model table is declared. Each
@@ -25,4 +26,5 @@ export const databaseMigrations: Function[] = [
   ...supervisionMigrations,
   ...notificationMigrations,
   ...bundleMigrations,
+  ...directoryMigrations,
 ];

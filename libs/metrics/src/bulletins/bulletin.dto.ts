@@ -18,7 +18,9 @@ export class OverdueApplicationDto {
   @ApiProperty() matterId: string;
   @ApiProperty() matterCode: string;
   @ApiProperty() departmentId: string;
+  @ApiProperty({ description: 'its name in the directory, else the id itself', example: '市场监督管理局' }) departmentName: string;
   @ApiProperty() regionCode: string;
+  @ApiProperty({ description: 'its name in the directory, else the code itself', example: '嵊州市' }) regionName: string;
   @ApiProperty() acceptedOn: string;
   @ApiProperty() deadline: string;
 }
@@ -44,6 +46,7 @@ export class QualityIssueChangesDto {
 
 export class DepartmentRedCardsDto {
   @ApiProperty() departmentId: string;
+  @ApiProperty({ description: 'its name in the directory, else the id itself', example: '市场监督管理局' }) departmentName: string;
   @ApiProperty({ description: 'issued in the interval' }) issued: number;
   @ApiProperty({ description: 'issued from 1 January through the end of the interval' }) yearToDate: number;
 }

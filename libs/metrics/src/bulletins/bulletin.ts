@@ -4,6 +4,8 @@ import { INDICATOR_KEYS } from '../indicators/indicator-definitions';
 import type { ReportDates } from '../indicators/report-dates';
 import { rankings, type Ranking } from '../rankings/rankings';
 import type { SqlExecutor } from '@app/event-store';
+import { directoryNames } from '@app/directory';
+import { withNames } from '../shared/named-codes';
 import type { QualityIssueChanges, QualityIssueSource } from './quality-issue-source';
 import { activity, overdueApplications, type OverdueList } from './overdue-applications.query';
 import { redCardsByDepartment, type RedCardCounts } from './red-cards.query';
@@ -23,6 +25,7 @@ export interface Bulletin {
   previousAsOf: string;
   indicators: IndicatorChange[];
   activity: { accepted: number; completed: number; completedOnTime: number };
+  /** each item with `departmentName` and `regionName` */
   overdue: OverdueList;
   qualityIssues: QualityIssueChanges | null;
   redCards: RedCardCounts;
@@ -46,7 +49,7 @@ export async function buildBulletin(
 ): Promise<Bulletin> {
   const asOf = interval.to;
   const previousAsOf = addDays(interval.from, -1);
-  const [now, before, happened, overdue, issues, redCards, byRegion, byDepartment] = await Promise.all([
+  const [now, before, happened, overdue, issues, redCards, byRegion, byDepartment, names] = await Promise.all([
     indicatorsByGroup(sql, yearToDate(asOf), {}),
     indicatorsByGroup(sql, yearToDate(previousAsOf), {}),
     activity(sql, interval.from, interval.to),
@@ -55,6 +58,7 @@ export async function buildBulletin(
     redCardsByDepartment(sql, interval, yearToDate(asOf)),
     rankings(sql, INDICATOR_KEYS, 'region', yearToDate(asOf)),
     rankings(sql, INDICATOR_KEYS, 'department', yearToDate(asOf)),
+    directoryNames(sql),
   ]);
   const previous = before.get('')!;
   const indicators = now.get('')!.map((result, index) => {
@@ -70,9 +74,9 @@ export async function buildBulletin(
     previousAsOf,
     indicators,
     activity: happened,
-    overdue,
+    overdue: { ...overdue, items: overdue.items.map((item) => withNames(names, item)) },
     qualityIssues: issues,
-    redCards,
+    redCards: { ...redCards, byDepartment: redCards.byDepartment.map((row) => withNames(names, row)) },
     rankings: { byRegion, byDepartment },
   };
 }

@@ -12,10 +12,10 @@ export async function assessmentXlsx(
   workbook.creator = 'gov-service-backend';
   for (const [level, lines] of levels) {
     const sheet = workbook.addWorksheet(level, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = EXPORT_HEADERS.map((header, index) => ({ header, key: `c${index}`, width: index === 3 ? 26 : 14 }));
+    sheet.columns = EXPORT_HEADERS.map((header, index) => ({ header, key: `c${index}`, width: index === 4 ? 26 : index === 2 ? 22 : 14 }));
     sheet.getRow(1).font = { bold: true };
     for (const line of lines) sheet.addRow(exportCells(line));
-    sheet.getColumn(8).numFmt = '0.00';
+    sheet.getColumn(9).numFmt = '0.00';
   }
   const about = workbook.addWorksheet('说明');
   about.addRows([

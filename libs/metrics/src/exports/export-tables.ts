@@ -3,6 +3,7 @@ import { operationalFigures, type OperationalFigures } from '../indicators/opera
 import type { ReportDates } from '../indicators/report-dates';
 import type { Scope } from '../indicators/scope';
 import type { SqlExecutor } from '@app/event-store';
+import { directoryNames, type DirectoryNames } from '@app/directory';
 
 export type ExportLevel = '全市' | '区县' | '部门';
 
@@ -19,7 +20,10 @@ export interface ExportFigure {
 /** One line of an export: one indicator (or, for the whole scope, one supervision figure) of one scope. */
 export interface ExportLine {
   level: ExportLevel;
+  /** the code or id (全市 for the whole city) */
   scope: string;
+  /** its name in the directory (the code itself when the directory does not name it) */
+  scopeName: string;
   indicator: IndicatorResult | ExportFigure;
 }
 
@@ -39,11 +43,12 @@ export function supervisionExportFigures(operational: OperationalFigures): Expor
   ];
 }
 
-export const EXPORT_HEADERS = ['层级', '范围', '指标', '指标(英文)', '键', '分子', '分母', '比率(%)'] as const;
+export const EXPORT_HEADERS = ['层级', '范围', '范围名称', '指标', '指标(英文)', '键', '分子', '分母', '比率(%)'] as const;
 
 export const exportCells = (line: ExportLine): (string | number | null)[] => [
   line.level,
   line.scope,
+  line.scopeName,
   line.indicator.name,
   line.indicator.nameEn,
   line.indicator.key,
@@ -59,24 +64,39 @@ export const exportCells = (line: ExportLine): (string | number | null)[] => [
  * 红牌数: `supervisionExportFigures`).
  */
 export async function exportLines(sql: SqlExecutor, dates: ReportDates, scope: Scope): Promise<Map<ExportLevel, ExportLine[]>> {
-  const [whole, operational, regions, departments] = await Promise.all([
+  const [whole, operational, regions, departments, names] = await Promise.all([
     indicatorsByGroup(sql, dates, scope),
     operationalFigures(sql, dates.asOf, dates.period, scope),
     indicatorsByGroup(sql, dates, scope, 'region'),
     indicatorsByGroup(sql, dates, scope, 'department'),
+    directoryNames(sql),
   ]);
-  const wholeName = [scope.regionCode, scope.departmentId].filter(Boolean).join(' / ') || '全市';
-  const lines = (level: ExportLevel, groups: Map<string, IndicatorResult[]>, name?: string) =>
-    [...groups].flatMap(([id, results]) => results.map((indicator) => ({ level, scope: name ?? id, indicator })));
+  const wholeNamed = wholeScope(scope, names);
+  const nameOf = (level: ExportLevel, id: string) => (level === '区县' ? names.regionName(id) : names.departmentName(id));
+  const lines = (level: ExportLevel, groups: Map<string, IndicatorResult[]>, named?: { scope: string; scopeName: string }) =>
+    [...groups].flatMap(([id, results]) =>
+      results.map((indicator) => ({ level, ...(named ?? { scope: id, scopeName: nameOf(level, id) }), indicator })),
+    );
   return new Map<ExportLevel, ExportLine[]>([
     [
       '全市',
       [
-        ...lines('全市', whole, wholeName),
-        ...supervisionExportFigures(operational).map((figure) => ({ level: '全市' as const, scope: wholeName, indicator: figure })),
+        ...lines('全市', whole, wholeNamed),
+        ...supervisionExportFigures(operational).map((figure) => ({ level: '全市' as const, ...wholeNamed, indicator: figure })),
       ],
     ],
     ['区县', lines('区县', regions)],
     ['部门', lines('部门', departments)],
   ]);
+}
+
+/** The whole scope's code and name: 全市, or `330683 / scjg` named `嵊州市 / 市场监督管理局`. */
+function wholeScope(scope: Scope, names: DirectoryNames): { scope: string; scopeName: string } {
+  const codes = [scope.regionCode, scope.departmentId].filter(Boolean).join(' / ');
+  if (!codes) return { scope: '全市', scopeName: '全市' };
+  const named = [
+    ...(scope.regionCode ? [names.regionName(scope.regionCode)] : []),
+    ...(scope.departmentId ? [names.departmentName(scope.departmentId)] : []),
+  ];
+  return { scope: codes, scopeName: named.join(' / ') };
 }

@@ -22,7 +22,7 @@ export class ExportsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary:
-      'The assessment as CSV (UTF-8 with BOM, Chinese headers 层级, 范围, 指标, 分子, 分母, 比率): the scope, each region, each department',
+      'The assessment as CSV (UTF-8 with BOM, Chinese headers 层级, 范围, 范围名称, 指标, 分子, 分母, 比率): the scope, each region, each department',
   })
   @ApiProduces('text/csv')
   @ApiResponse({ status: 200, description: 'CSV attachment', content: { 'text/csv': { schema: { type: 'string' } } } })

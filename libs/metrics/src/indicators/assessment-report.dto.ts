@@ -4,7 +4,11 @@ import { INDICATOR_KEYS } from './indicator-definitions';
 export class ScopeDto {
   @ApiProperty({ enum: ['city', 'region', 'department'] }) level: string;
   @ApiProperty({ nullable: true, type: String }) regionCode: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'its name in the directory, else the code itself', example: '嵊州市' })
+  regionName: string | null;
   @ApiProperty({ nullable: true, type: String }) departmentId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'its name in the directory, else the id itself', example: '市场监督管理局' })
+  departmentName: string | null;
 }
 
 export class PeriodDto {

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '@app/event-store';
+import { directoryNames } from '@app/directory';
 import { applicationFigures, NO_FIGURES, type ApplicationFigures } from './application-figures.query';
 import { NO_APPLICATIONS, toApplicationIndicators } from './application-indicators.query';
 import { EIGHTH_INDICATOR_NOTE, INDICATORS, type IndicatorKey } from './indicator-definitions';
@@ -83,14 +84,15 @@ async function groupFigures(
 }
 
 export async function assessmentReport(sql: SqlExecutor, dates: ReportDates, scope: Scope): Promise<AssessmentReport> {
-  const [{ indicators, applications }, supervision, bundles] = await Promise.all([
+  const [{ indicators, applications }, supervision, bundles, names] = await Promise.all([
     groupFigures(sql, dates, scope),
     supervisionFigures(sql, dates.asOf, dates.period, scope),
     bundleApplicationCount(sql, dates.asOf, dates.period, scope),
+    directoryNames(sql),
   ]);
   const operational = toOperationalFigures(applications.get('') ?? NO_FIGURES, supervision.get(''), bundles);
   return {
-    scope: describeScope(scope),
+    scope: describeScope(scope, names),
     asOf: dates.asOf,
     period: dates.period,
     indicators: indicators.get('')!,

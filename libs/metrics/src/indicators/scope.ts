@@ -1,3 +1,5 @@
+import type { DirectoryNames } from '@app/directory';
+
 /** What a report is about: the whole city, a region, a department, or a department within a region. */
 export interface Scope {
   regionCode?: string;
@@ -9,13 +11,18 @@ export type GroupBy = 'department' | 'region';
 export interface ScopeDescription {
   level: 'city' | 'region' | 'department';
   regionCode: string | null;
+  /** the region's name in the directory (the code itself when it does not name it) */
+  regionName: string | null;
   departmentId: string | null;
+  departmentName: string | null;
 }
 
-export const describeScope = (scope: Scope): ScopeDescription => ({
+export const describeScope = (scope: Scope, names: DirectoryNames): ScopeDescription => ({
   level: scope.departmentId ? 'department' : scope.regionCode ? 'region' : 'city',
   regionCode: scope.regionCode ?? null,
+  regionName: scope.regionCode ? names.regionName(scope.regionCode) : null,
   departmentId: scope.departmentId ?? null,
+  departmentName: scope.departmentId ? names.departmentName(scope.departmentId) : null,
 });
 
 /** The SQL expression a grouped query groups by ('' = one group for the whole scope). */

@@ -5,7 +5,11 @@ import { INDICATOR_KEYS } from '../indicators/indicator-definitions';
 export class RankingRowDto {
   @ApiProperty({ description: 'equal rates share a rank (1, 1, 3); null rates come last' }) rank: number;
   @ApiPropertyOptional({ description: 'with by=department' }) departmentId?: string;
+  @ApiPropertyOptional({ description: 'with by=department: its name in the directory, else the id itself', example: '市场监督管理局' })
+  departmentName?: string;
   @ApiPropertyOptional({ description: 'with by=region' }) regionCode?: string;
+  @ApiPropertyOptional({ description: 'with by=region: its name in the directory, else the code itself', example: '嵊州市' })
+  regionName?: string;
   @ApiProperty() numerator: number;
   @ApiProperty() denominator: number;
   @ApiProperty({ nullable: true, type: Number }) rate: number | null;

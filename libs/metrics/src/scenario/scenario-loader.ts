@@ -5,6 +5,7 @@ import { businessCalendar } from '@app/kernel';
 import { ApplicantCipher, ApplicationIntake, applications, MatterRegistration, matters, type MatterCommand } from '@app/matters';
 import { runBounded } from './bounded-pool';
 import { bulkImportApplications } from './bulk/bulk-import-applications';
+import { loadDirectory } from './directory-stage';
 import type { ApplicationPlan, IssuePlan, MatterPlan, ScenarioPlan } from './scenario-plan';
 import { runSupervision, type SupervisionLoadResult } from './supervision-stage';
 
@@ -30,7 +31,8 @@ const ACTOR = { userId: 'scenario-loader', roles: ['admin'] };
 /**
  * Loads a scenario THROUGH THE ONE COMMAND PATH (the CommandExecutor, and the intakes of the
  * matters, applications and audit contexts) in a Nest context built from AppModule — the same
- * code paths as the HTTP API, nothing inserted directly. Streams are loaded in parallel with a
+ * code paths as the HTTP API, nothing inserted directly. First the directory (`loadDirectory`: the
+ * city's regions and departments with their names), in both paths. Streams are loaded in parallel with a
  * bounded concurrency, each stream's commands in order. Every command carries a deterministic
  * Idempotency-Key, so ids are derived from the scenario and loading again appends nothing.
  * With `bulk`, the applications (the bulk of the events) go through `bulkImportApplications`
@@ -81,6 +83,8 @@ export async function loadScenario(
     options.onProgress?.({ stage: name, done, total: items.length });
     await runBounded(items, concurrency, work, () => options.onProgress?.({ stage: name, done: ++done, total: items.length }));
   };
+
+  track({ position: await loadDirectory(app, plan, (key, command, at) => context(key, 0, command, at)) });
 
   await stage('matters', plan.matters, async (matter: MatterPlan) => {
     const registered = await registration.register(

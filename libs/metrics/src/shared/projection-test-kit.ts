@@ -1,11 +1,12 @@
 import type { QueryRunner } from 'typeorm';
 import type { RecordedEvent } from '@app/event-store';
 import type { SqlClient } from '@app/event-store';
+import { directoryMigrations } from '@app/directory';
 import { assessmentMigrations } from '../index';
 
-/** Runs this context's TypeORM migrations on a test database (their `up` only needs `query`). */
+/** Runs this context's TypeORM migrations, and the directory's whose names the reports show, on a test database (their `up` only needs `query`). */
 export async function migrate(sql: SqlClient): Promise<void> {
-  for (const Migration of assessmentMigrations as (new () => { up(runner: QueryRunner): Promise<void> })[])
+  for (const Migration of [...assessmentMigrations, ...directoryMigrations] as (new () => { up(runner: QueryRunner): Promise<void> })[])
     await new Migration().up({ query: (text: string) => sql.query(text) } as unknown as QueryRunner);
 }
 

@@ -181,8 +181,8 @@ describe.each(testBackends())(
         issued: 1,
         yearToDate: 3,
         byDepartment: [
-          { departmentId: 'gaj', issued: 1, yearToDate: 1 },
-          { departmentId: 'scjg', issued: 0, yearToDate: 2 },
+          { departmentId: 'gaj', departmentName: 'gaj', issued: 1, yearToDate: 1 },
+          { departmentId: 'scjg', departmentName: 'scjg', issued: 0, yearToDate: 2 },
         ],
       });
       expect(bulletin.rankings.byDepartment[0].rows.find((row) => row.departmentId === 'scjg')?.redCards).toBe(2);

@@ -1,0 +1,5 @@
+export * from './directory-codes';
+export * from './region.messages';
+export * from './region.decider';
+export * from './department.messages';
+export * from './department.decider';
