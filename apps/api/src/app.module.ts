@@ -10,6 +10,8 @@ import { AssessmentModule } from '@app/metrics';
 import { FeedbackCasesModule, SupervisionModule } from '@app/supervision';
 import { NotificationsModule } from '@app/notifications';
 import { AuthModule } from './auth/auth.module';
+import { ConsoleModule } from './console/console.module';
+import { DevSignInModule } from './dev-sign-in/dev-sign-in.module';
 import { webhookRetry } from './config/webhook-retry';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -61,6 +63,8 @@ import { StorageModule } from './storage/storage.module';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ runDispatcher: config.RUN_PROJECTIONS, retry: webhookRetry(config) }),
     }),
+    DevSignInModule,
+    ConsoleModule,
   ],
   controllers: [HealthController],
   providers: [
