@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ServeStaticModule } from '@nestjs/serve-static';
+import { AbstractLoader, ExpressLoader, ServeStaticModule } from '@nestjs/serve-static';
 
 /** Where the console is served: beside `/api/v1`, `/docs`, `/health` and `/metrics`, never over them. */
 export const CONSOLE_PATH = '/console';
@@ -22,4 +22,7 @@ export const ConsoleModule = ServeStaticModule.forRootAsync({
     if (!existsSync(join(rootPath, 'index.html'))) return [];
     return [{ rootPath, serveRoot: CONSOLE_PATH, serveStaticOptions: { setHeaders: cacheHeaders, fallthrough: true } }];
   },
+  // The module picks its loader when it is instantiated, by the HTTP adapter it sees then; a testing
+  // module is compiled before it has one (and would get the no-op loader). This API runs on Express.
+  extraProviders: [{ provide: AbstractLoader, useClass: ExpressLoader }],
 });

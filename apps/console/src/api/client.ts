@@ -38,7 +38,8 @@ async function send(path: string, init: RequestInit = {}): Promise<Response> {
   if (session.token) headers.set('Authorization', `Bearer ${session.token}`);
   let response: Response;
   try {
-    response = await fetch(`${API}${path}`, { ...init, headers });
+    // no-store: figures are read live (the 大屏 refreshes), never from the browser's cache
+    response = await fetch(`${API}${path}`, { cache: 'no-store', ...init, headers });
   } catch {
     throw new ApiError(0, '无法连接服务器，请检查网络');
   }
