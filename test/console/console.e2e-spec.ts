@@ -92,9 +92,14 @@ describe('the web console in a browser (晾晒台, 考核, role menu)', () => {
     // hover the department chart's last row (rank 3): the tooltip names the rank and the fraction
     const chart = departments.getByTestId('bar-chart');
     const box = (await chart.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + 8 + 40 * 2.5, { steps: 5 });
     const tooltip = chart.locator('.ranking-tooltip');
-    await tooltip.getByText('分子 / 分母：0 / 1').waitFor();
+    const fraction = tooltip.getByText('分子 / 分母：0 / 1');
+    for (let attempt = 0; attempt < 20 && !(await fraction.isVisible()); attempt++) {
+      // a real pointer moving onto the row (the chart may still be laying itself out)
+      await page.mouse.move(box.x + box.width / 2 + attempt, box.y + 8 + 40 * 2.5, { steps: 5 });
+      await page.waitForTimeout(250);
+    }
+    await fraction.waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'board.png'), fullPage: true });
     const tip = await tooltip.innerText();
     expect(tip).toContain(DEPT_B);

@@ -25,16 +25,18 @@ export const ROW_HEIGHT = 40;
 export const GRID = { top: 8, bottom: 28, left: 200, right: 150 };
 
 /** The chart's height for this many groups: one row each. */
-export const chartHeight = (rows: number): number => GRID.top + GRID.bottom + Math.max(rows, 1) * ROW_HEIGHT;
+export const chartHeight = (rows: number, large = false): number =>
+  GRID.top + GRID.bottom + Math.max(rows, large ? 6 : 1) * (large ? ROW_HEIGHT * 2 : ROW_HEIGHT);
 
 /** The ECharts option of a ranking: one horizontal bar per group, first rank on top, rank and value written on the bar. */
 export function rankingChartOption(ranking: Ranking, options: { large?: boolean } = {}) {
   const rows = ranking.rows;
   const fontSize = options.large ? 20 : 13;
+  const grid = options.large ? { ...GRID, left: 280, right: 230 } : GRID;
   const category = (row: RankingRow) => `${rankText(row, rows)}  ${groupLabel(row, ranking.by)}`;
   return {
     animation: false,
-    grid: { ...GRID, containLabel: false },
+    grid: { ...grid, containLabel: false },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -50,13 +52,13 @@ export function rankingChartOption(ranking: Ranking, options: { large?: boolean 
       type: 'category',
       inverse: true,
       data: rows.map(category),
-      axisLabel: { fontSize, width: GRID.left - 16, overflow: 'truncate' },
+      axisLabel: { fontSize, width: grid.left - 16, overflow: 'truncate' },
     },
     series: [
       {
         type: 'bar',
         name: ranking.indicator.name,
-        barMaxWidth: 26,
+        barMaxWidth: options.large ? 40 : 26,
         data: rows.map((row) => ({ value: row.rate ?? 0, itemStyle: row.rate === null ? { color: '#c0c4cc' } : undefined })),
         label: {
           show: true,
