@@ -6,7 +6,7 @@
  * Extra arguments go to jest (e.g. `npm test -- libs/matters`), which skips type check and lint.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,6 +23,11 @@ if (jestArgs.length === 0) {
     ['type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
     ['lint', 'npx', ['eslint', '.']],
     ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
+    // the console is its own npm project (apps/console): its packages, then its Vitest unit tests
+    ...(existsSync('apps/console/node_modules/.package-lock.json')
+      ? []
+      : [['console packages', 'npm', ['--prefix', 'apps/console', 'ci', '--no-audit', '--no-fund']]]),
+    ['console unit tests', 'npm', ['--prefix', 'apps/console', 'test']],
   ]) {
     console.log(`\n== ${label}`);
     if (run(command, args) !== 0) {

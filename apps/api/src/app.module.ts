@@ -12,6 +12,8 @@ import { FeedbackCasesModule, SupervisionModule } from '@app/supervision';
 import { NotificationsModule, parseAllowedHosts } from '@app/notifications';
 import { DirectoryModule } from '@app/directory';
 import { AuthModule } from './auth/auth.module';
+import { ConsoleModule } from './console/console.module';
+import { DevSignInModule } from './dev-sign-in/dev-sign-in.module';
 import { webhookRetry } from './config/webhook-retry';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -69,6 +71,8 @@ import { StorageModule } from './storage/storage.module';
         allowedHosts: parseAllowedHosts(config.WEBHOOK_ALLOWED_HOSTS ?? (config.embedded ? '*' : '')),
       }),
     }),
+    DevSignInModule,
+    ConsoleModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '../config/app-config';
+import { documentDevSignIn } from '../dev-sign-in/dev-sign-in';
 
 /** Operations that need no token: they say so with `security: []` (the document's default is the bearer token). */
 const PUBLIC_PATHS = ['/health'];
@@ -10,6 +12,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   // package.json: UNLICENSED — not open source; the clients of this contract use it under their agreement.
   document.info.license = { name: 'Proprietary (UNLICENSED)' };
   for (const path of PUBLIC_PATHS) for (const operation of Object.values(document.paths[path] ?? {})) operation.security = [];
+  documentDevSignIn(document, app.get(AppConfig));
   return document;
 }
 
