@@ -27,6 +27,9 @@ describe('figures, dates and names', () => {
     );
     expect(groupLabel({ rank: 1, regionCode: '330683', numerator: 0, denominator: 0, rate: null }, 'region')).toBe('330683');
     expect(groupCode({ rank: 1, departmentId: 'dept-a', numerator: 0, denominator: 0, rate: null }, 'department')).toBeUndefined();
+    // the directory names an unknown code by itself: shown once
+    const unknown = { rank: 1, departmentId: 'dept-a', departmentName: 'dept-a', numerator: 0, denominator: 0, rate: null };
+    expect([groupLabel(unknown, 'department'), groupCode(unknown, 'department')]).toEqual(['dept-a', undefined]);
   });
 
   it('reads the 晾晒台 address with defaults for what is missing or wrong', () => {

@@ -6,10 +6,10 @@ export function groupLabel(row: RankingRow, by: GroupBy): string {
   return row.departmentName ?? row.departmentId ?? '（未知部门）';
 }
 
-/** The code beside the name, when a name is shown. */
+/** The code beside the name, when a name is shown (the directory names an unknown code by the code itself: then once). */
 export function groupCode(row: RankingRow, by: GroupBy): string | undefined {
   const [name, code] = by === 'region' ? [row.regionName, row.regionCode] : [row.departmentName, row.departmentId];
-  return name !== undefined ? code : undefined;
+  return name !== undefined && name !== code ? code : undefined;
 }
 
 export const GROUP_NAMES: Record<GroupBy, string> = { region: '区县（市）', department: '部门' };
