@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import { createThrowawayDatabase, describeOnPostgres, type ThrowawayDatabase } from '@app/event-store/testing';
 import { registerBody } from '../matters-e2e.fixtures';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
+import { DedicatedCluster, describeWithDedicatedCluster } from '../support/dedicated-cluster';
 import { eventually } from '../support/child-process';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
@@ -10,16 +10,20 @@ jest.setTimeout(180_000);
 /**
  * The outbox survives its processes: deliveries pending when the API is SIGKILLed go out after it
  * restarts, and when the process that dispatches dies another one takes over — every event
- * delivered in log order, duplicates only with the same webhook-id (at least once).
+ * delivered in log order, duplicates only with the same webhook-id (at least once). Three API
+ * processes hold a projection lock connection each per projection: on a cluster of the test's own,
+ * so the machine's server keeps its connections for the suites running beside it.
  */
-describeOnPostgres('notifications across process deaths', () => {
-  let db: ThrowawayDatabase;
+describeWithDedicatedCluster('notifications across process deaths', () => {
+  let cluster: DedicatedCluster;
+  let db: { url: string };
   let pg: Client;
   const apis: ApiProcess[] = [];
   const receiver = new WebhookReceiver();
 
   beforeAll(async () => {
-    db = await createThrowawayDatabase('fault_notifications');
+    cluster = await DedicatedCluster.create();
+    db = { url: await cluster.createDatabase('fault_notifications') };
     pg = new Client({ connectionString: db.url });
     await pg.connect();
     await receiver.start();
@@ -27,7 +31,7 @@ describeOnPostgres('notifications across process deaths', () => {
   afterAll(async () => {
     for (const api of apis) api.cleanup();
     await pg?.end();
-    await db?.drop();
+    await cluster?.destroy();
     await receiver.stop();
   });
 

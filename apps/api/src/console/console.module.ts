@@ -12,6 +12,14 @@ const cacheHeaders = (response: { setHeader(name: string, value: string): void }
   // hashed file names under assets/ never change; index.html names the current ones
   response.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
 
+/** Express's loader, doing nothing where Nest runs without HTTP (the CLIs' application contexts). */
+class ConsoleLoader extends ExpressLoader {
+  override register(...args: Parameters<ExpressLoader['register']>): void {
+    if (!args[0]) return;
+    super.register(...args);
+  }
+}
+
 /**
  * The web console's static files at /console (its client-side routes fall back to index.html).
  * Served only when the build exists: an unbuilt console leaves the API as it was.
@@ -24,5 +32,5 @@ export const ConsoleModule = ServeStaticModule.forRootAsync({
   },
   // The module picks its loader when it is instantiated, by the HTTP adapter it sees then; a testing
   // module is compiled before it has one (and would get the no-op loader). This API runs on Express.
-  extraProviders: [{ provide: AbstractLoader, useClass: ExpressLoader }],
+  extraProviders: [{ provide: AbstractLoader, useClass: ConsoleLoader }],
 });

@@ -1,3 +1,4 @@
+import { DevSignInDto, DevTokenDto, DevTokenRequestDto } from './dev-token.dto';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { AppConfig } from '../config/app-config';
 
@@ -16,4 +17,8 @@ export function documentDevSignIn(document: OpenAPIObject, config: AppConfig): v
     if (!devSignInEnabled(config)) delete document.paths[path];
     else for (const operation of Object.values(document.paths[path] ?? {})) operation.security = [];
   }
+  // without the routes their schemas are unused: gone too (redocly's no-unused-components)
+  if (!devSignInEnabled(config)) for (const schema of DEV_SIGN_IN_SCHEMAS) delete document.components?.schemas?.[schema];
 }
+
+const DEV_SIGN_IN_SCHEMAS = [DevSignInDto.name, DevTokenRequestDto.name, DevTokenDto.name];
