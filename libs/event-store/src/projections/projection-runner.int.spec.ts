@@ -51,9 +51,8 @@ describe.each(testBackends())('projection runner catch-up on %s', (backend) => {
     const first = await appendThings(fx.store, 5);
     expect(await runner.waitForPosition(first.position, 10_000)).toBe(true);
 
-    const started = performance.now();
-    for (let i = 0; i < 20; i++) expect(await runner.waitForPosition(first.position, 5_000)).toBe(true);
-    expect((performance.now() - started) / 20).toBeLessThan(25);
+    // caught up, it answers at once: with no time to wait at all, still true (no timed assertion: the machine may be loaded)
+    for (let i = 0; i < 20; i++) expect(await runner.waitForPosition(first.position, 0)).toBe(true);
 
     await runner.stop();
     const late = await appendThings(fx.store, 1);
