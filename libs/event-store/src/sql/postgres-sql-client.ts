@@ -55,15 +55,23 @@ export class PostgresSqlClient implements SqlClient {
 
   async tryAdvisoryLock(key: string): Promise<AdvisoryLock | null> {
     const client = await this.lockPool.connect();
+    // checked out, a client's 'error' (the server ended the session) has no listener of the pool's: without one it would crash the process
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     let held = false;
     try {
       const [row] = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key])).rows;
-      held = row.locked;
+      held = row.locked && broken === undefined;
+    } catch (error) {
+      broken ??= error instanceof Error ? error : new Error(String(error));
+      throw error;
     } finally {
-      if (!held) client.release();
+      if (!held) client.release(broken ?? false);
     }
-    if (!held) return null;
-    return new SessionAdvisoryLock(client, key);
+    const lock = held ? new SessionAdvisoryLock(client, key) : null;
+    client.off('error', onError);
+    return lock;
   }
 
   async close(): Promise<void> {
