@@ -154,6 +154,54 @@ describe.each(testBackends())('applications: the 办件 lifecycle on %s', (backe
     expect(await readApplication(t, clerkOf, late, 3)).toMatchObject({ completedOn: '2019-10-11', overdue: true });
   });
 
+  it('answers the window’s worklist (?open=true&sort=deadline) with the working days left as of any date', async () => {
+    const dept = 'dept-worklist';
+    const matterId = await publishedMatter(t, { departmentId: dept, promisedDays: 5 });
+    const clerkOf = staff(t, dept);
+    const submit = async (at: string) =>
+      (
+        await command(t, clerkOf, '', {
+          matterId,
+          channel: 'online',
+          applicant: { kind: 'person', name: '李四', idNumber: '330602199202021234' },
+          at: on(at),
+        }).expect(201)
+      ).body.id as string;
+    const run = async (id: string, path: string, body: object) =>
+      (await command(t, clerkOf, `/${id}/${path}`, body).expect(200)).body.version as number;
+    const early = await submit('2019-09-24');
+    const later = await submit('2019-09-25');
+    const paused = await submit('2019-09-26');
+    const waiting = await submit('2019-09-20');
+    const done = await submit('2019-09-23');
+    await run(early, 'accept', { at: on('2019-09-27') }); // deadline 10 Oct
+    await run(later, 'accept', { at: on('2019-10-08') }); // 9, 10, 11, 12 (make-up Saturday), 14 Oct
+    await run(paused, 'accept', { at: on('2019-09-27') });
+    await run(paused, 'suspend', { reason: '等待鉴定', at: on('2019-10-08') });
+    await run(done, 'accept', { at: on('2019-09-27') });
+    const last = await run(done, 'complete', { outcome: 'approved', visits: 0, at: on('2019-10-09') });
+    await readApplication(t, clerkOf, done, last);
+
+    const list = async (query: Record<string, string>, status = 200) =>
+      (await request(t.http).get('/api/v1/applications').query(query).set('Authorization', `Bearer ${clerkOf}`).expect(status)).body;
+    const worklist = await list({ open: 'true', sort: 'deadline' });
+    // running clocks by deadline, then the paused one, then the one not yet accepted
+    expect(worklist.items.map((item: { id: string }) => item.id)).toEqual([early, later, paused, waiting]);
+    expect(worklist.items[3].workdaysLeft).toBeNull();
+    expect(worklist.items[0].workdaysLeft).toBeLessThan(0); // today is years past 10 Oct 2019
+    expect((await list({ open: 'false' })).items.map((item: { id: string }) => item.id)).toEqual([done]);
+    expect((await list({ sort: 'soonest' }, 400)).errors[0].field).toBe('sort');
+
+    const left = async (id: string, asOf: string) => (await readApplication(t, clerkOf, id, 1, asOf)).workdaysLeft;
+    expect(await left(early, '2019-09-28')).toBe(5); // 29 Sep (make-up Sunday), 30 Sep, 8, 9, 10 Oct
+    expect(await left(early, '2019-09-30')).toBe(3); // 1–7 Oct off
+    expect(await left(early, '2019-10-10')).toBe(0);
+    expect(await left(early, '2019-10-14')).toBe(-3);
+    expect(await left(later, '2019-10-08')).toBe(5);
+    expect(await left(done, '2019-10-08')).toBe(2); // open on that date
+    expect(await left(done, '2019-10-09')).toBeNull(); // completed
+  });
+
   it('documents every applications route, its body and its problem+json answers at /docs-json', async () => {
     const { body: doc } = await request(t.http).get('/docs-json').expect(200);
     const paths = doc.paths as Record<string, Record<string, { requestBody?: unknown; responses: Record<string, { content?: object }> }>>;

@@ -78,6 +78,14 @@ export class WorkingDayCalendar {
     return count;
   }
 
+  /**
+   * Working days left from `date` to `deadline`: those in (date, deadline], or minus those in
+   * (deadline, date] once the date is past it (0 on the deadline itself).
+   */
+  workdaysLeft(date: CalendarDate, deadline: CalendarDate): number {
+    return date <= deadline ? this.workingDaysBetween(date, deadline) : 0 - this.workingDaysBetween(deadline, date);
+  }
+
   private isWorkingDayNumber(day: number): boolean {
     if (this.onDays.has(day)) return true;
     if (this.offDays.has(day)) return false;

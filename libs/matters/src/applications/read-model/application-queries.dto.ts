@@ -17,6 +17,11 @@ export const DISPLAY_STATUSES = [
   'returned',
 ] as const;
 
+/** 在办: the statuses a window still has work on (not rejected, completed, delivered or returned). */
+export const OPEN_STATUSES = ['submitted', 'supplement_requested', 'accepted', 'special_procedure', 'suspended'] as const;
+
+export const APPLICATION_SORTS = ['submitted', 'deadline'] as const;
+
 export class GetApplicationQueryDto extends ReadQuery {
   @ApiPropertyOptional({ description: 'business date (YYYY-MM-DD) for deadline, overdue and pausedWorkdays; default today' })
   @IsOptional()
@@ -41,6 +46,26 @@ export class ListApplicationsQueryDto extends PageQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: `true: only open applications (${OPEN_STATUSES.join(', ')}); false: only closed ones`,
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  open?: boolean;
+
+  @ApiPropertyOptional({
+    enum: APPLICATION_SORTS,
+    default: 'submitted',
+    description:
+      '`submitted`: newest first. `deadline` (the window’s worklist): running clocks by deadline, earliest first; ' +
+      'then those paused (a special procedure or suspension open today), then those not yet accepted, oldest submission first',
+  })
+  @IsOptional()
+  @IsIn(APPLICATION_SORTS)
+  sort?: (typeof APPLICATION_SORTS)[number];
 }
 
 export class ApplicationPageView {

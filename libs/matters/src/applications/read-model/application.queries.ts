@@ -35,6 +35,9 @@ export interface ApplicationFilter {
   status?: string;
   /** overdue as of `today` */
   overdue?: boolean;
+  /** only the statuses still open (true) or only the others (false) */
+  open?: { statuses: readonly string[]; wanted: boolean };
+  sort?: 'submitted' | 'deadline';
   page: number;
   pageSize: number;
 }
@@ -46,7 +49,10 @@ export interface ApplicationFilter {
 const MAYBE_OVERDUE =
   "(a.completed_late OR (a.completed_on IS NULL AND a.status <> 'returned' AND COALESCE(a.deadline < $1::date, false)))";
 
-/** A page of applications, newest first; overdue as of `today` (an open pause is decided by `handlingClock`). */
+/** The window's worklist order: running clocks by deadline, then the paused, then those not yet accepted (oldest first). */
+const BY_DEADLINE = 'a.deadline IS NULL, a.open_pauses > 0, a.deadline, a.submitted_at';
+
+/** A page of applications, newest first (or by deadline); overdue as of `today` (an open pause is decided by `handlingClock`). */
 export async function applicationPage(
   sql: SqlExecutor,
   filter: ApplicationFilter,
@@ -57,6 +63,8 @@ export async function applicationPage(
   const conditions: string[] = [];
   if (filter.departmentId !== undefined) conditions.push(`a.department_id = $${params.push(filter.departmentId)}`);
   if (filter.status !== undefined) conditions.push(`a.status = $${params.push(filter.status)}`);
+  if (filter.open !== undefined)
+    conditions.push(`${filter.open.wanted ? '' : 'NOT '}a.status = ANY($${params.push([...filter.open.statuses])}::text[])`);
   if (filter.overdue !== undefined) {
     // an open pause moves the deadline later: those candidates are decided by handlingClock
     const paused = await sql.query<{ application_id: string; state: ApplicationState }>(
@@ -72,7 +80,7 @@ export async function applicationPage(
   const [{ total }] = await sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM rm_application_files_v1 a ${clause}`, params);
   const items = await sql.query<ApplicationRecord>(
     `SELECT ${COLUMNS} FROM rm_application_files_v1 a ${clause}
-     ORDER BY a.submitted_at DESC, a.application_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+     ORDER BY ${filter.sort === 'deadline' ? BY_DEADLINE : 'a.submitted_at DESC'}, a.application_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
   );
   return { items, page: filter.page, pageSize: filter.pageSize, total: Number(total) };

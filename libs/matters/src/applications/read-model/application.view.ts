@@ -126,6 +126,15 @@ export class ApplicationView {
   @ApiProperty({ description: 'working days of special procedures and suspensions up to `asOf`' })
   pausedWorkdays: number;
 
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'while open on `asOf` (accepted, neither completed nor returned): the working days in (asOf, deadline], or minus those in (deadline, asOf] once past it; null otherwise',
+    example: 3,
+  })
+  workdaysLeft: number | null;
+
   @ApiProperty({ description: 'the business date deadline, overdue and pausedWorkdays are computed for (default today)' })
   asOf: string;
 

@@ -4,7 +4,7 @@ import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { type Actor, ApiReadRoute, CurrentActor, IdParam, ReadsOwnWrites } from '@app/http';
 import { businessCalendar, businessToday, departmentFilter, inScope, notFound } from '@app/kernel';
 import { APPLICATION_NOT_FOUND } from '../http/lifecycle-route.decorator';
-import { ApplicationPageView, GetApplicationQueryDto, ListApplicationsQueryDto } from './application-queries.dto';
+import { ApplicationPageView, GetApplicationQueryDto, ListApplicationsQueryDto, OPEN_STATUSES } from './application-queries.dto';
 import { applicationById, applicationPage } from './application.queries';
 import { ApplicationView } from './application.view';
 import { toApplicationView } from './to-application-view';
@@ -32,18 +32,28 @@ export class ApplicationsQueryController {
 
   @Get()
   @ApiOperation({
-    summary: 'Applications, newest first, filtered by department, status and overdue (as of today)',
-    description: 'Callers with a department see only their own; naming another department is 403.',
+    summary: 'Applications, newest first or by deadline, filtered by department, status, open and overdue (as of today)',
+    description:
+      'Callers with a department see only their own; naming another department is 403. ' +
+      'The window’s worklist is `?open=true&sort=deadline`: each item’s `workdaysLeft` says how many working days remain.',
   })
   @ApiOkResponse({ type: ApplicationPageView })
   @ApiReadRoute({ forbidden: 'departmentId names another department than the caller’s' })
   async list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor): Promise<ApplicationPageView> {
     const today = businessToday();
     const calendar = businessCalendar();
-    const { departmentId, status, overdue, page, pageSize } = query;
+    const { departmentId, status, overdue, open, sort, page, pageSize } = query;
     const rows = await applicationPage(
       this.sql,
-      { departmentId: departmentFilter(actor, departmentId), status, overdue, page, pageSize },
+      {
+        departmentId: departmentFilter(actor, departmentId),
+        status,
+        overdue,
+        open: open === undefined ? undefined : { statuses: OPEN_STATUSES, wanted: open },
+        sort,
+        page,
+        pageSize,
+      },
       today,
       calendar,
     );

@@ -26,6 +26,7 @@ export function toApplicationView(row: ApplicationRecord, asOf: CalendarDate, ca
     deadline: clock.deadline,
     overdue: clock.overdue,
     pausedWorkdays: clock.pausedWorkdays,
+    workdaysLeft: clock.workdaysLeft,
     asOf,
     completedAt: decided?.completedAt ?? null,
     completedOn: decided ? calendar.businessDate(decided.completedAt) : null,

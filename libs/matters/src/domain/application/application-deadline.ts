@@ -13,6 +13,8 @@ export interface HandlingClock {
   /** business date of completion when completed on or before `asOf` */
   completedOn: CalendarDate | null;
   overdue: boolean;
+  /** while open on `asOf` (accepted, not completed nor returned): working days to the deadline, negative once past it; else null */
+  workdaysLeft: number | null;
 }
 
 const NOT_STARTED: HandlingClock = {
@@ -21,6 +23,7 @@ const NOT_STARTED: HandlingClock = {
   pausedWorkdays: 0,
   completedOn: null,
   overdue: false,
+  workdaysLeft: null,
 };
 
 /**
@@ -52,7 +55,8 @@ export function handlingClock(state: ApplicationState, asOf: CalendarDate, calen
   const completedDate = state.status === 'completed' || state.status === 'delivered' ? calendar.businessDate(state.completedAt) : null;
   const completedOn = completedDate !== null && completedDate <= asOf ? completedDate : null;
   const overdue = completedOn !== null ? completedOn > deadline : returnedOn === null && asOf > deadline;
-  return { acceptedOn, deadline, pausedWorkdays: paused, completedOn, overdue };
+  const workdaysLeft = completedOn === null && returnedOn === null ? calendar.workdaysLeft(asOf, deadline) : null;
+  return { acceptedOn, deadline, pausedWorkdays: paused, completedOn, overdue, workdaysLeft };
 }
 
 /** What a deadline is computed from: the day of acceptance, the promised limit, the pauses. */

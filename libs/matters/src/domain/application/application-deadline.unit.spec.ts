@@ -30,6 +30,7 @@ describe('deadline (day of acceptance = day 0)', () => {
       pausedWorkdays: 0,
       completedOn: null,
       overdue: false,
+      workdaysLeft: 5,
     });
   });
 
@@ -106,5 +107,20 @@ describe('overdue', () => {
     } as ApplicationEvent;
     expect(clock([instant, accepted, completed('2019-09-27')], '2019-09-30')).toMatchObject({ deadline: '2019-09-27', overdue: false });
     expect(clock([instant, accepted, completed('2019-09-29')], '2019-09-30')).toMatchObject({ deadline: '2019-09-27', overdue: true });
+  });
+});
+
+describe('working days left while open (the workbench shows them)', () => {
+  it('counts the make-up Sunday, skips the National Day week, is 0 on the deadline and negative past it', () => {
+    expect(clock(handling, '2019-09-28').workdaysLeft).toBe(5); // 29 Sep (make-up Sunday), 30 Sep, 8, 9, 10 Oct
+    expect(clock(handling, '2019-09-30').workdaysLeft).toBe(3); // 1–7 Oct are holidays
+    expect(clock(handling, '2019-10-10').workdaysLeft).toBe(0);
+    expect(clock(handling, '2019-10-14').workdaysLeft).toBe(-3); // 11 Oct, 12 Oct (make-up Saturday), 14 Oct
+  });
+
+  it('is null before acceptance and once completed, but counts on dates before the completion', () => {
+    expect(clock([submitted], '2019-10-08').workdaysLeft).toBeNull();
+    expect(clock([...handling, completed('2019-10-09')], '2019-10-09').workdaysLeft).toBeNull();
+    expect(clock([...handling, completed('2019-10-09')], '2019-10-08').workdaysLeft).toBe(2);
   });
 });

@@ -33,7 +33,7 @@ export function supervisionWarning(
 ): SupervisionWarning | null {
   if (!isOpenOn(snapshot, date)) return null;
   const { deadline } = deadlineAsOf(snapshot, date, calendar);
-  const workdaysLeft = date <= deadline ? calendar.workingDaysBetween(date, deadline) : 0 - calendar.workingDaysBetween(deadline, date);
+  const workdaysLeft = calendar.workdaysLeft(date, deadline);
   const paused = openPausesOn(snapshot, date, calendar).length > 0;
   const level = paused ? null : date > deadline ? 'red' : workdaysLeft <= limits.yellowWorkdays ? 'yellow' : null;
   const { applicationId, departmentId, regionCode, acceptedOn } = snapshot;
