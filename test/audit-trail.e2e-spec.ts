@@ -136,13 +136,20 @@ describeOnPostgres('the audit chain under load and tampering (PostgreSQL)', () =
   it('names the first bad seq when a row is altered directly with the trigger disabled, and when one is deleted', async () => {
     const [original] = (await superuser.query(`SELECT actor FROM ${TABLE} WHERE seq = 500`)).rows;
     await tamper(`UPDATE ${TABLE} SET actor = 'mallory' WHERE seq = 500`);
-    expect(await verify()).toMatchObject({ valid: false, firstBadSeq: 500, reason: 'hash_mismatch', entries: 499, headSeq: 499 });
+    expect(await verify()).toMatchObject({
+      valid: false,
+      firstBadSeq: 500,
+      reason: 'hash_mismatch',
+      entries: 499,
+      headSeq: 499,
+      firstBadEntry: { seq: 500, actor: 'mallory' },
+    });
 
     await tamper(`UPDATE ${TABLE} SET actor = '${original.actor}' WHERE seq = 500`);
     expect((await verify()).valid).toBe(true);
 
     await tamper(`DELETE FROM ${TABLE} WHERE seq = 700`);
-    expect(await verify()).toMatchObject({ valid: false, firstBadSeq: 700, reason: 'missing_entry' });
+    expect(await verify()).toMatchObject({ valid: false, firstBadSeq: 700, reason: 'missing_entry', firstBadEntry: { seq: 701 } });
 
     await expect(superuser.query(`DELETE FROM ${TABLE} WHERE seq = 701`)).rejects.toThrow(/append-only/);
   });

@@ -22,6 +22,8 @@ export interface AuditVerification {
   headSeq: number;
   firstBadSeq?: number;
   reason?: ChainBreak;
+  /** the entry found where the chain broke (the changed or out-of-place one; for a missing one, the entry after the gap) */
+  firstBadEntry?: ChainedAuditEntry;
 }
 
 export const VERIFY_PAGE_SIZE = 1000;
@@ -68,6 +70,7 @@ export async function verifyAuditLog(sql: SqlExecutor): Promise<AuditVerificatio
         headSeq: good > 0 ? entries[good - 1].seq : head.seq,
         firstBadSeq: result.firstBadSeq,
         reason: result.reason,
+        ...(entries[good] ? { firstBadEntry: entries[good] } : {}),
       };
     }
     walked += entries.length;

@@ -34,4 +34,9 @@ export class AuditVerificationView {
   @ApiProperty({ description: 'seq of that entry' }) headSeq: number;
   @ApiPropertyOptional({ description: 'the first entry that is changed, missing or out of order' }) firstBadSeq?: number;
   @ApiPropertyOptional({ enum: ['missing_entry', 'out_of_order', 'broken_link', 'hash_mismatch'] }) reason?: string;
+  @ApiPropertyOptional({
+    type: AuditLogEntryView,
+    description: 'the entry found where the chain broke, as stored (for a missing entry: the one after the gap)',
+  })
+  firstBadEntry?: AuditLogEntryView;
 }
