@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { DEPT_A, DEPT_B, publishedMatter } from '../support/applications';
-import { launchChromium } from '../support/browser';
+import { DEPT_A, DEPT_B, publishedMatter, readApplication, submitBody } from '../support/applications';
+import { launchChromium, unlabelledControls } from '../support/browser';
 import { ensureConsoleBuilt } from '../support/console-build';
 import { launchTestApp, type TestApp } from '../support/test-app';
 
@@ -13,7 +13,7 @@ import { launchTestApp, type TestApp } from '../support/test-app';
 const DEPT_C = 'dept-transport';
 const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS ?? join(tmpdir(), 'console-screenshots');
 
-describe('the web console in a browser (晾晒台, 考核, role menu)', () => {
+describe('the web console in a browser (晾晒台, 考核, 窗口工作台, 问题台账, 质检, 效能监察, 审计, role menu)', () => {
   let t: TestApp;
   let base: string;
   let browser: Browser;
@@ -54,14 +54,49 @@ describe('the web console in a browser (晾晒台, 考核, role menu)', () => {
     throw new Error('the rankings never showed the seeded departments');
   }
 
-  async function devSignIn(page: Page, roleLabel?: string): Promise<void> {
+  async function devSignIn(page: Page, roleLabel?: string, departmentId?: string): Promise<void> {
     await page.goto(`${base}/console/`);
     await page.getByTestId('dev-sign-in-link').click();
     if (roleLabel) {
       await page.getByTestId('dev-role').click();
       await page.getByRole('option', { name: roleLabel }).click();
     }
+    if (departmentId) await page.getByTestId('dev-department').locator('input').fill(departmentId);
     await page.getByTestId('dev-submit').click();
+  }
+
+  /** A token from the dev sign-in route, for the API calls a test makes beside the browser. */
+  async function mint(roles: string[], departmentId?: string): Promise<string> {
+    const minted = await request(t.http).post('/api/v1/dev/tokens').send({ roles, departmentId }).expect(201);
+    return minted.body.token;
+  }
+
+  /** An application submitted online today to `matterId` by a clerk of its department. */
+  async function submitToday(matterId: string, token: string): Promise<{ id: string; version: number }> {
+    const response = await request(t.http)
+      .post('/api/v1/applications')
+      .auth(token, { type: 'bearer' })
+      .send(submitBody(matterId, { at: undefined }))
+      .expect(201);
+    return response.body;
+  }
+
+  /** Presses Tab until the element with this data-test (in the table row showing `rowText`, if given) has the focus, then Enter. */
+  async function tabToAndPress(page: Page, testId: string, rowText?: string): Promise<void> {
+    for (let presses = 0; presses < 150; presses++) {
+      await page.keyboard.press('Tab');
+      const reached = await page.evaluate<boolean>(
+        `(() => {
+          const target = document.activeElement?.closest(${JSON.stringify(`[data-test="${testId}"]`)});
+          return !!target && (!${JSON.stringify(rowText ?? '')} || !!target.closest('tr')?.textContent?.includes(${JSON.stringify(rowText ?? '')}));
+        })()`,
+      );
+      if (reached) {
+        await page.keyboard.press('Enter');
+        return;
+      }
+    }
+    throw new Error(`the keyboard never reached ${testId}`);
   }
 
   it('serves the console beside the API without shadowing it', async () => {
@@ -101,6 +136,7 @@ describe('the web console in a browser (晾晒台, 考核, role menu)', () => {
     }
     await fraction.waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'board.png'), fullPage: true });
+    expect(await unlabelledControls(page)).toEqual([]);
     const tip = await tooltip.innerText();
     expect(tip).toContain(DEPT_B);
     expect(tip).toContain('排名：第3名');
@@ -116,7 +152,10 @@ describe('the web console in a browser (晾晒台, 考核, role menu)', () => {
     const figures = await cards.allInnerTexts();
     expect(figures[3]).toMatch(/即办率\s+66\.67%\s+2 \/ 3/);
     for (const figure of figures) expect(figure).toMatch(/(\d+\.\d{2}%|无可计)\s+\d+ \/ \d+/);
+    // the monthly trend: one point per month of this year so far
+    await page.getByTestId('trend-chart').locator('canvas').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'assessment.png'), fullPage: true });
+    expect(await unlabelledControls(page)).toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
     expect(download.suggestedFilename()).toMatch(/^assessment-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -142,22 +181,203 @@ describe('the web console in a browser (晾晒台, 考核, role menu)', () => {
     await page.close();
   });
 
-  it('a window_staff token (pasted) sees neither 晾晒台 nor 考核, and is sent away from them', async () => {
-    const minted = await request(t.http)
-      .post('/api/v1/dev/tokens')
-      .send({ roles: ['window_staff'], departmentId: DEPT_A })
-      .expect(201);
+  it('a window_staff token (pasted) sees the 窗口工作台 but neither 晾晒台 nor 考核, and is sent away from them', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/console/sign-in`);
-    await page.getByTestId('token').fill(minted.body.token);
+    await page.getByTestId('token').fill(await mint(['window_staff'], DEPT_A));
     await page.getByTestId('sign-in').click();
-    await page.getByTestId('no-pages').waitFor();
+    await page.waitForURL(/\/console\/workbench/);
     const menu = await page.getByTestId('menu').innerText();
+    expect(menu).toContain('窗口工作台');
     expect(menu).not.toContain('考核');
     expect(menu).not.toContain('晾晒台');
     await page.goto(`${base}/console/assessment`);
-    await page.getByTestId('no-pages').waitFor();
-    expect(page.url()).not.toContain('/assessment');
+    await page.waitForURL(/\/console\/workbench/);
+    await page.close();
+  });
+
+  it('an assessor has no 窗口工作台: not in the menu, and its address leads back to the 晾晒台', async () => {
+    const page = await browser.newPage();
+    await devSignIn(page);
+    await page.waitForURL(/\/console\/board/);
+    expect(await page.getByTestId('menu').innerText()).not.toContain('窗口工作台');
+    await page.goto(`${base}/console/workbench`);
+    await page.waitForURL(/\/console\/board/);
+    await page.close();
+  });
+
+  it('a clerk works the 窗口工作台 by keyboard: accepts, sees a refused supplement in its field, completes — and the 晾晒台 changes', async () => {
+    const clerk = await mint(['window_staff'], DEPT_A);
+    const matterId = await publishedMatter(t, { departmentId: DEPT_A, promisedDays: 5 });
+    const first = await submitToday(matterId, clerk);
+    const second = await submitToday(matterId, clerk);
+    const [firstNo, secondNo] = [first.id.slice(0, 8), second.id.slice(0, 8)];
+
+    // 网上受理率 of dept-market: no accepted application yet
+    const board = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await devSignIn(board);
+    await board.waitForURL(/\/console\/board/);
+    const boardFigure = /dept-market\s+100\.00%\s+1 \/ 1/;
+    const departmentPanel = async () => {
+      await board.goto(`${base}/console/board?indicator=onlineAcceptanceRate`);
+      const panel = board.getByTestId('ranking-department');
+      await panel.locator('[data-test="ranking-table"], .el-empty').first().waitFor();
+      return panel.innerText();
+    };
+    expect(await departmentPanel()).not.toMatch(boardFigure);
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await devSignIn(page, '窗口人员', DEPT_A);
+    await page.waitForURL(/\/console\/workbench/);
+    const worklist = page.getByTestId('worklist');
+    const row = (no: string) => worklist.locator('tr', { hasText: no });
+    await row(firstNo).waitFor();
+    expect(await row(firstNo).getByTestId('workdays-left').innerText()).toBe('未受理，未计时');
+    expect(await row(firstNo).getByTestId('status').innerText()).toBe('待受理');
+
+    // 受理 with the keyboard alone: Tab to the row's button, Enter; Tab to 确认, Enter
+    await tabToAndPress(page, 'action-accept', firstNo);
+    await page.getByTestId('action-dialog').getByTestId('confirm').waitFor();
+    await tabToAndPress(page, 'confirm');
+    await page.getByTestId('notice').getByText('已受理').waitFor();
+    await row(firstNo).getByTestId('status').getByText('办理中').waitFor();
+    // accepted today: day 0, the deadline the 5th working day after it
+    expect(await row(firstNo).getByTestId('workdays-left').innerText()).toBe('剩余 5 个工作日');
+
+    // 要求补正 without items: the API's 400 names `items`, shown under that field; then with one item
+    await row(secondNo).getByTestId('action-supplement').click();
+    const dialog = page.getByTestId('action-dialog');
+    await dialog.getByTestId('confirm').click();
+    const itemsField = dialog.locator('.el-form-item', { has: page.locator('#supplement-items') });
+    await itemsField.locator('.el-form-item__error').waitFor();
+    expect(await itemsField.locator('.el-form-item__error').innerText()).toMatch(/items/);
+    await page.locator('#supplement-items').fill('身份证复印件\n营业执照');
+    await dialog.getByTestId('confirm').click();
+    await row(secondNo).getByTestId('status').getByText('待补正').waitFor();
+    expect(await row(secondNo).getByTestId('workdays-left').innerText()).toBe('待补正，未计时');
+    await page.screenshot({ path: join(SCREENSHOTS, 'workbench.png'), fullPage: true });
+    expect(await unlabelledControls(page)).toEqual([]);
+
+    // 办结: approved, no visit; a completed application leaves the open list
+    await row(firstNo).getByTestId('action-complete').click();
+    await dialog.getByTestId('visits').waitFor();
+    await dialog.getByTestId('confirm').click();
+    await page.getByTestId('notice').getByText('已办结').waitFor();
+    await row(firstNo).waitFor({ state: 'detached' });
+    await page.close();
+
+    // the 晾晒台 now counts the accepted application (the rankings projection catches up within moments)
+    let panel = await departmentPanel();
+    for (let attempt = 0; attempt < 20 && !boardFigure.test(panel); attempt++) {
+      await board.waitForTimeout(250);
+      panel = await departmentPanel();
+    }
+    expect(panel).toMatch(boardFigure);
+    await board.close();
+  });
+
+  it('a 412 says another person changed the application first, and offers to reload it', async () => {
+    const clerk = await mint(['window_staff'], DEPT_A);
+    const matterId = await publishedMatter(t, { departmentId: DEPT_A, promisedDays: 5 });
+    const application = await submitToday(matterId, clerk);
+    const no = application.id.slice(0, 8);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await devSignIn(page, '窗口人员', DEPT_A);
+    await page.waitForURL(/\/console\/workbench/);
+    const row = page.getByTestId('worklist').locator('tr', { hasText: no });
+    await row.getByTestId('action-accept').click();
+    const dialog = page.getByTestId('action-dialog');
+    await dialog.getByTestId('confirm').waitFor();
+
+    // meanwhile a colleague accepts it through the API, and the read model shows it
+    const accepted = await request(t.http)
+      .post(`/api/v1/applications/${application.id}/accept`)
+      .auth(clerk, { type: 'bearer' })
+      .send({})
+      .expect(200);
+    await readApplication(t, clerk, application.id, accepted.body.version);
+
+    await dialog.getByTestId('confirm').click();
+    const alert = dialog.getByTestId('action-error');
+    await alert.getByText('数据已被他人修改').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'workbench-412.png') });
+    await alert.getByTestId('reload').click();
+    await page.getByTestId('notice').getByText('已重新载入最新数据').waitFor();
+    await row.getByTestId('status').getByText('办理中').waitFor();
+    await page.close();
+  });
+
+  it('an inspector logs an issue in 质检 (field errors first) and the 问题台账 open count goes up; the loop shows as a timeline', async () => {
+    const matterId = await publishedMatter(t, { departmentId: DEPT_B, promisedDays: 5 });
+    const code = `SX-${matterId.slice(0, 8)}`;
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await devSignIn(page, '质检员');
+    await page.waitForURL(/\/console\/ledger/);
+    const openCount = async () => Number((await page.getByTestId('ledger-open').locator('.count').innerText()).replace(/,/g, ''));
+    await page.getByTestId('ledger-open').waitFor();
+    const before = await openCount();
+
+    await page.getByTestId('menu').getByText('质检').click();
+    await page.waitForURL(/\/console\/inspection/);
+    const form = page.getByTestId('log-issue');
+    // nothing filled in: the API's 400 names matterId, category and description, each under its field
+    await page.getByTestId('log-submit').click();
+    await form.locator('.el-form-item__error').nth(2).waitFor();
+    const errors = await form.locator('.el-form-item__error').allInnerTexts();
+    expect(errors.join(' ')).toMatch(/matterId/);
+    expect(errors.join(' ')).toMatch(/category/);
+    expect(errors.join(' ')).toMatch(/description/);
+
+    await page.getByTestId('issue-matter').click();
+    await page.keyboard.type(code);
+    await page.getByRole('option', { name: new RegExp(code) }).click();
+    await page.getByTestId('issue-category').click();
+    await page.getByRole('option', { name: '时限不一致' }).click();
+    await page.locator('#issue-description').fill('承诺时限与法定时限不一致');
+    await page.getByTestId('log-submit').click();
+    await page.getByTestId('notice').getByText('问题已登记').waitFor();
+    await page.getByTestId('issue-queue').getByText('承诺时限与法定时限不一致').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'inspection.png'), fullPage: true });
+    expect(await unlabelledControls(page)).toEqual([]);
+
+    await page.getByTestId('menu').getByText('问题台账').click();
+    await page.waitForURL(/\/console\/ledger/);
+    await page.getByTestId('ledger-open').waitFor();
+    for (let attempt = 0; attempt < 20 && (await openCount()) !== before + 1; attempt++) {
+      await page.waitForTimeout(250);
+      await page.getByTestId('query').click();
+    }
+    expect(await openCount()).toBe(before + 1);
+    await page.getByTestId('issue-list').locator('tr', { hasText: '承诺时限与法定时限不一致' }).getByTestId('open-issue').click();
+    await page.getByTestId('issue-timeline').getByText('发现问题').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'ledger.png'), fullPage: true });
+    expect(await unlabelledControls(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a department officer sees its 效能监察 (warnings as of a date, red cards); an admin verifies the audit chain', async () => {
+    const officer = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await devSignIn(officer, '部门人员', DEPT_A);
+    await officer.waitForURL(/\/console\/supervision/);
+    await officer.getByTestId('warning-counts').waitFor();
+    expect(await officer.getByTestId('warning-counts').innerText()).toMatch(/红牌（已超期）\d+ 件，黄牌（临近期限）\d+ 件/);
+    await officer.screenshot({ path: join(SCREENSHOTS, 'supervision.png'), fullPage: true });
+    expect(await unlabelledControls(officer)).toEqual([]);
+    await officer.close();
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await devSignIn(page, '系统管理员');
+    await page.waitForURL(/\/console\/board/);
+    await page.getByTestId('menu').getByText('审计').click();
+    await page.getByTestId('audit-valid').waitFor();
+    expect(await page.getByTestId('audit-valid').innerText()).toMatch(/审计链完整：[\d,]+ 条记录全部校验通过/);
+    await page
+      .getByTestId('audit-entries')
+      .getByText(/^application\./)
+      .first()
+      .waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'audit.png'), fullPage: true });
+    expect(await unlabelledControls(page)).toEqual([]);
     await page.close();
   });
 });

@@ -6,6 +6,11 @@ import AppLayout from './components/AppLayout.vue';
 const pageComponents = {
   board: () => import('./pages/BoardPage.vue'),
   assessment: () => import('./pages/AssessmentPage.vue'),
+  workbench: () => import('./pages/WorkbenchPage.vue'),
+  ledger: () => import('./pages/LedgerPage.vue'),
+  supervision: () => import('./pages/SupervisionPage.vue'),
+  inspection: () => import('./pages/InspectionPage.vue'),
+  audit: () => import('./pages/AuditPage.vue'),
 };
 
 export const router = createRouter({

@@ -19,3 +19,18 @@ export function problemMessage(status: number, problem?: Problem): string {
   const fields = (problem?.errors ?? []).map((e) => `${e.field}：${e.message}`).join('；');
   return [head, detail, fields].filter(Boolean).join(' — ');
 }
+
+/**
+ * The problem's field errors by form field: `items.0` and `items` both land on `items`; errors
+ * that name no field of the form are left for the dialog's own alert.
+ */
+export function fieldErrors(problem: Problem | undefined, fields: readonly string[]): { byField: Record<string, string>; rest: string[] } {
+  const byField: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const error of problem?.errors ?? []) {
+    const field = fields.find((name) => error.field === name || error.field.startsWith(`${name}.`) || error.field.startsWith(`${name}[`));
+    if (field) byField[field] = byField[field] ? `${byField[field]}；${error.message}` : error.message;
+    else rest.push(`${error.field}：${error.message}`);
+  }
+  return { byField, rest };
+}

@@ -11,6 +11,16 @@ export interface ConsolePage {
 export const PAGES: readonly ConsolePage[] = [
   { name: 'board', path: '/board', title: '晾晒台', roles: ['assessor', 'admin'] },
   { name: 'assessment', path: '/assessment', title: '考核', roles: ['assessor', 'admin'] },
+  { name: 'workbench', path: '/workbench', title: '窗口工作台', roles: ['window_staff'] },
+  { name: 'ledger', path: '/ledger', title: '问题台账', roles: ['assessor', 'inspector', 'admin'] },
+  {
+    name: 'supervision',
+    path: '/supervision',
+    title: '效能监察',
+    roles: ['assessor', 'inspector', 'department_officer', 'window_staff', 'admin'],
+  },
+  { name: 'inspection', path: '/inspection', title: '质检', roles: ['inspector'] },
+  { name: 'audit', path: '/audit', title: '审计', roles: ['admin'] },
 ];
 
 export const ROLE_NAMES: Record<Role, string> = {

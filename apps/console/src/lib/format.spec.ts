@@ -46,9 +46,13 @@ describe('figures, dates and names', () => {
   });
 
   it('offers a role only the pages it may read', () => {
-    expect(pagesFor(['assessor']).map((page) => page.title)).toEqual(['晾晒台', '考核']);
-    expect(pagesFor(['admin']).map((page) => page.title)).toEqual(['晾晒台', '考核']);
-    expect(pagesFor(['window_staff', 'inspector'])).toEqual([]);
+    const titles = (roles: Parameters<typeof pagesFor>[0]) => pagesFor(roles).map((page) => page.title);
+    expect(titles(['assessor'])).toEqual(['晾晒台', '考核', '问题台账', '效能监察']);
+    expect(titles(['admin'])).toEqual(['晾晒台', '考核', '问题台账', '效能监察', '审计']);
+    expect(titles(['window_staff'])).toEqual(['窗口工作台', '效能监察']);
+    expect(titles(['inspector'])).toEqual(['问题台账', '效能监察', '质检']);
+    expect(titles(['department_officer'])).toEqual(['效能监察']);
+    expect(titles(['catalog_admin'])).toEqual([]);
   });
 });
 
