@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only append,http,scenario,ryw,notify] [-- --base REF]`: measures the event store against
+ * `npm run bench [-- --quick] [-- --only append,http,scenario,ryw,notify,console] [-- --base REF]`: measures the event store against
  * the raw limit and Emmett, the API's command throughput, the scenario's load, rebuild and report
  * latencies and the API's memory, then writes BENCHMARKS.md and bench/results.json (issue 7).
  */
@@ -11,6 +11,7 @@ import { measureAppendThroughput } from './append/append-throughput';
 import { emmettStoreContender } from './append/emmett-store.contender';
 import { ourStoreContender } from './append/our-store.contender';
 import { rawInsertContender } from './append/raw-insert.contender';
+import { measureConsoleBudgets } from './console/console-budgets';
 import { measureCommandThroughput } from './http/command-throughput';
 import { measureNotificationDelivery } from './notify/notification-delivery';
 import { measureReadOwnWrites } from './http/read-own-writes';
@@ -117,6 +118,18 @@ async function main(argv: string[]): Promise<void> {
     } catch (error) {
       const reason = `the notifications run failed: ${(error as Error).message}`;
       for (const key of RESULT_KEYS.filter((k) => k.startsWith('notify.'))) outcomes[key] = missing(reason);
+    }
+  }
+
+  if (wanted(config, 'console')) {
+    try {
+      const consoleBudgets = await measureConsoleBudgets(config);
+      outcomes['console.first_page_js_kb'] = consoleBudgets.firstPageJsKb;
+      outcomes['console.first_chart_ms'] = consoleBudgets.firstChartMs;
+      notes['8 The console'] = consoleBudgets.notes;
+    } catch (error) {
+      const reason = `the console run failed: ${(error as Error).message}`;
+      for (const key of RESULT_KEYS.filter((k) => k.startsWith('console.'))) outcomes[key] = missing(reason);
     }
   }
 

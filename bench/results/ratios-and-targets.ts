@@ -53,6 +53,9 @@ export function targetsOf(outcomes: Outcomes, ratios: Ratio[]): TargetCheck[] {
     check('5 API peak RSS ≤ 300 MB', median(outcomes['api.peak_rss_mb']), (v) => v <= 300, ' MB'),
     // issue 13: three subscriptions cost the commands at most 10 %
     check('7 commands with three subscriptions ≥ 0.9 × without', byName('7 commands')?.median, (v) => v >= 0.9, '×'),
+    // issue 14: the console's budgets
+    check('8 first page JavaScript ≤ 500 kB gzipped', median(outcomes['console.first_page_js_kb']), (v) => v <= 500, ' kB'),
+    check('8 晾晒台 first chart ≤ 1,000 ms after navigation', median(outcomes['console.first_chart_ms']), (v) => v <= 1000, ' ms'),
   ];
 }
 

@@ -34,6 +34,8 @@ export const RESULT_KEYS = [
   'notify.deliveries_per_s',
   'notify.lag_p50_ms',
   'notify.lag_p99_ms',
+  'console.first_page_js_kb',
+  'console.first_chart_ms',
 ] as const;
 
 export type ResultKey = (typeof RESULT_KEYS)[number];
@@ -73,4 +75,6 @@ export const RESULT_LABELS: Record<ResultKey, string> = {
   'notify.deliveries_per_s': '7 webhook deliveries per second (three subscriptions)',
   'notify.lag_p50_ms': '7 lag from commit to delivery p50',
   'notify.lag_p99_ms': '7 lag from commit to delivery p99',
+  'console.first_page_js_kb': '8 console: gzipped JavaScript of the first page (晾晒台)',
+  'console.first_chart_ms': '8 console: 晾晒台 first chart drawn, ms after navigation (100k scenario)',
 };

@@ -9,6 +9,8 @@ export interface BenchConfig {
   http: { seconds: number; connections: number; warmupSeconds: number };
   /** applications in the scenarios: the large one through the bulk import (in --quick a small one, so the sweep is exercised) */
   scenario: { small: number; large: number | null; loadBudgetS: number; rebuildBudgetS: number };
+  /** section 8: the scenario the 晾晒台 is opened on (issue 14: 100k applications) */
+  console: { applications: number };
   /** each report route is asked one request after another for this long, per run */
   report: { secondsPerRoute: number };
   /** `--only append,http` runs a subset (for profiling); the rest is reported as skipped */
@@ -32,6 +34,7 @@ export function benchConfig(argv: readonly string[]): BenchConfig {
       ? { small: 1_000, large: 2_000, loadBudgetS: 150, rebuildBudgetS: 60 }
       : { small: 10_000, large: 1_000_000, loadBudgetS: 420, rebuildBudgetS: 1200 },
     report: { secondsPerRoute: quick ? 1 : 2 },
+    console: { applications: quick ? 2_000 : 100_000 },
     only,
     base: baseAt >= 0 ? (argv[baseAt + 1] ?? null) : null,
   };
