@@ -61,7 +61,7 @@ describe('the web console in a browser (晾晒台, 考核, 窗口工作台, 问�
       await page.getByTestId('dev-role').click();
       await page.getByRole('option', { name: roleLabel }).click();
     }
-    if (departmentId) await page.getByTestId('dev-department').locator('input').fill(departmentId);
+    if (departmentId) await page.locator('#dev-department').fill(departmentId);
     await page.getByTestId('dev-submit').click();
   }
 
@@ -97,6 +97,16 @@ describe('the web console in a browser (晾晒台, 考核, 窗口工作台, 问�
       }
     }
     throw new Error(`the keyboard never reached ${testId}`);
+  }
+
+  /** Waits until no CSS transition or animation runs (a dialog or drawer fully in or out), then writes the screenshot. */
+  async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+    // polled with evaluate: waitForFunction's string predicate is an eval the console's CSP refuses
+    for (let attempt = 0; attempt < 50; attempt++) {
+      if (await page.evaluate<boolean>("document.getAnimations().every((animation) => animation.playState !== 'running')")) break;
+      await page.waitForTimeout(50);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, name), fullPage });
   }
 
   it('serves the console beside the API without shadowing it', async () => {
@@ -135,7 +145,7 @@ describe('the web console in a browser (晾晒台, 考核, 窗口工作台, 问�
       await page.waitForTimeout(250);
     }
     await fraction.waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'board.png'), fullPage: true });
+    await screenshot(page, 'board.png');
     expect(await unlabelledControls(page)).toEqual([]);
     const tip = await tooltip.innerText();
     expect(tip).toContain(DEPT_B);
@@ -154,7 +164,7 @@ describe('the web console in a browser (晾晒台, 考核, 窗口工作台, 问�
     for (const figure of figures) expect(figure).toMatch(/(\d+\.\d{2}%|无可计)\s+\d+ \/ \d+/);
     // the monthly trend: one point per month of this year so far
     await page.getByTestId('trend-chart').locator('canvas').waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'assessment.png'), fullPage: true });
+    await screenshot(page, 'assessment.png');
     expect(await unlabelledControls(page)).toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
@@ -177,7 +187,7 @@ describe('the web console in a browser (晾晒台, 考核, 窗口工作台, 问�
     await page.getByTestId('big-screen').getByTestId('bar-chart').nth(1).waitFor();
     // the next refresh (every 5 s) says a later time
     await page.getByTestId('loaded-at').filter({ hasNotText: first }).waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: join(SCREENSHOTS, 'big-screen.png') });
+    await screenshot(page, 'big-screen.png', false);
     await page.close();
   });
 
@@ -255,7 +265,7 @@ describe('the web console in a browser (晾晒台, 考核, 窗口工作台, 问�
     await dialog.getByTestId('confirm').click();
     await row(secondNo).getByTestId('status').getByText('待补正').waitFor();
     expect(await row(secondNo).getByTestId('workdays-left').innerText()).toBe('待补正，未计时');
-    await page.screenshot({ path: join(SCREENSHOTS, 'workbench.png'), fullPage: true });
+    await screenshot(page, 'workbench.png');
     expect(await unlabelledControls(page)).toEqual([]);
 
     // 办结: approved, no visit; a completed application leaves the open list
@@ -300,7 +310,7 @@ describe('the web console in a browser (晾晒台, 考核, 窗口工作台, 问�
     await dialog.getByTestId('confirm').click();
     const alert = dialog.getByTestId('action-error');
     await alert.getByText('数据已被他人修改').waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'workbench-412.png') });
+    await screenshot(page, 'workbench-412.png', false);
     await alert.getByTestId('reload').click();
     await page.getByTestId('notice').getByText('已重新载入最新数据').waitFor();
     await row.getByTestId('status').getByText('办理中').waitFor();
@@ -337,7 +347,8 @@ describe('the web console in a browser (晾晒台, 考核, 窗口工作台, 问�
     await page.getByTestId('log-submit').click();
     await page.getByTestId('notice').getByText('问题已登记').waitFor();
     await page.getByTestId('issue-queue').getByText('承诺时限与法定时限不一致').waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'inspection.png'), fullPage: true });
+    expect(await page.getByRole('radio', { name: '待交办' }).isChecked()).toBe(true);
+    await screenshot(page, 'inspection.png');
     expect(await unlabelledControls(page)).toEqual([]);
 
     await page.getByTestId('menu').getByText('问题台账').click();
@@ -348,22 +359,127 @@ describe('the web console in a browser (晾晒台, 考核, 窗口工作台, 问�
       await page.getByTestId('query').click();
     }
     expect(await openCount()).toBe(before + 1);
-    await page.getByTestId('issue-list').locator('tr', { hasText: '承诺时限与法定时限不一致' }).getByTestId('open-issue').click();
-    await page.getByTestId('issue-timeline').getByText('发现问题').waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'ledger.png'), fullPage: true });
+    await screenshot(page, 'ledger.png');
     expect(await unlabelledControls(page)).toEqual([]);
+
+    // the loop in 质检: 交办; the department rectifies (API); a failed verification; rectified again; verified
+    const officer = await mint(['department_officer'], DEPT_B);
+    const [issue] = (
+      await request(t.http).get('/api/v1/quality-issues').query({ departmentId: DEPT_B }).auth(officer, { type: 'bearer' }).expect(200)
+    ).body.items;
+    const rectify = async (note: string) =>
+      request(t.http)
+        .post(`/api/v1/quality-issues/${issue.id}/rectifications`)
+        .auth(officer, { type: 'bearer' })
+        .send({ note })
+        .expect(200);
+    await page.getByTestId('menu').getByText('质检').click();
+    await page.getByRole('radio', { name: '待交办' }).check({ force: true });
+    const queue = page.getByTestId('issue-queue');
+    await queue.getByTestId('assign').click();
+    await page.getByTestId('notice').getByText('已交办部门整改').waitFor();
+    const verify = async (passed: boolean, comment: string) => {
+      await page.getByRole('radio', { name: '待验证（部门已整改）' }).check({ force: true });
+      for (let attempt = 0; attempt < 20 && !(await queue.getByTestId('verify').isVisible()); attempt++) {
+        await page.waitForTimeout(250);
+        await page.getByRole('radio', { name: '待交办' }).check({ force: true });
+        await page.getByRole('radio', { name: '待验证（部门已整改）' }).check({ force: true });
+      }
+      await queue.getByTestId('verify').click();
+      const dialog = page.getByTestId('verify-dialog');
+      if (!passed) await dialog.getByText('未通过，退回整改').click();
+      await page.locator('#verify-comment').fill(comment);
+      await dialog.getByTestId('verify-submit').click();
+      await page
+        .getByTestId('notice')
+        .getByText(passed ? '验证通过，问题已销号' : '验证未通过，已退回部门整改')
+        .waitFor();
+    };
+    await rectify('已将承诺时限改为 10 个工作日');
+    await verify(false, '法定时限仍未填写');
+    await rectify('已补填法定时限');
+    await verify(true, '整改到位');
+
+    await page.getByTestId('menu').getByText('问题台账').click();
+    await page.getByTestId('ledger-open').waitFor();
+    for (let attempt = 0; attempt < 20 && (await openCount()) !== before; attempt++) {
+      await page.waitForTimeout(250);
+      await page.getByTestId('query').click();
+    }
+    expect(await openCount()).toBe(before);
+    await page.getByTestId('issue-list').locator('tr', { hasText: '承诺时限与法定时限不一致' }).getByTestId('open-issue').click();
+    const timeline = page.getByTestId('issue-timeline');
+    await timeline.getByText('验证通过，销号').waitFor();
+    expect(await timeline.getByTestId('issue-step').allInnerTexts()).toEqual([
+      '发现问题',
+      '交办部门',
+      '提交整改',
+      '验证未通过，退回整改',
+      '提交整改',
+      '验证通过，销号',
+    ]);
+    await screenshot(page, 'ledger-timeline.png');
     await page.close();
   });
 
-  it('a department officer sees its 效能监察 (warnings as of a date, red cards); an admin verifies the audit chain', async () => {
+  it('效能监察: the sweep issues a red card, its department explains it, an inspector closes it; an admin verifies the audit chain', async () => {
+    // an application accepted on Friday 27 September 2019 with 5 working days: due 10 October, red on the sweep of 11 October
+    const clerk = await mint(['window_staff'], DEPT_A);
+    const matterId = await publishedMatter(t, { departmentId: DEPT_A, promisedDays: 5 });
+    const late = await request(t.http).post('/api/v1/applications').auth(clerk, { type: 'bearer' }).send(submitBody(matterId)).expect(201);
+    const accepted = await request(t.http)
+      .post(`/api/v1/applications/${late.body.id}/accept`)
+      .auth(clerk, { type: 'bearer' })
+      .send({ at: '2019-09-27T09:00:00+08:00' })
+      .expect(200);
+    const admin = await mint(['admin']);
+    // the sweep reads the read models: once they have processed the acceptance
+    await request(t.http)
+      .get('/api/v1/supervision/warnings')
+      .query({ asOf: '2019-10-11', minPosition: accepted.body.position })
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
+    const swept = await request(t.http)
+      .post('/api/v1/supervision/sweeps')
+      .auth(admin, { type: 'bearer' })
+      .send({ date: '2019-10-11' })
+      .expect(200);
+    expect(swept.body.cardsIssued).toBe(1);
+    const no = late.body.id.slice(0, 8);
+
     const officer = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await devSignIn(officer, '部门人员', DEPT_A);
     await officer.waitForURL(/\/console\/supervision/);
     await officer.getByTestId('warning-counts').waitFor();
-    expect(await officer.getByTestId('warning-counts').innerText()).toMatch(/红牌（已超期）\d+ 件，黄牌（临近期限）\d+ 件/);
-    await officer.screenshot({ path: join(SCREENSHOTS, 'supervision.png'), fullPage: true });
+    expect(await officer.getByTestId('warning-counts').innerText()).toMatch(/红牌（已超期）[1-9]\d* 件，黄牌（临近期限）\d+ 件/);
+    await officer.getByRole('tab', { name: '红牌督办' }).click();
+    const card = officer.getByTestId('cards').locator('tr', { hasText: no });
+    for (let attempt = 0; attempt < 20 && !(await card.isVisible()); attempt++) {
+      await officer.waitForTimeout(250);
+      await officer.getByRole('tab', { name: '红牌督办' }).click();
+      await officer.getByTestId('query').click();
+    }
+    await card.getByTestId('card-explain').click();
+    await officer.locator('#card-text').fill('专家评审延误，已催办');
+    await officer.getByTestId('card-dialog').getByTestId('confirm').click();
+    await officer.getByTestId('notice').getByText('说明已提交').waitFor();
+    await card.getByTestId('card-status').getByText('待审核').waitFor();
+    await screenshot(officer, 'supervision.png');
     expect(await unlabelledControls(officer)).toEqual([]);
     await officer.close();
+
+    // an inspector reviews the explanation and accepts it: the card is closed (销牌)
+    const inspector = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await devSignIn(inspector, '质检员');
+    await inspector.getByTestId('menu').getByText('效能监察').click();
+    await inspector.getByRole('tab', { name: '红牌督办' }).click();
+    const reviewed = inspector.getByTestId('cards').locator('tr', { hasText: no });
+    await reviewed.getByTestId('card-review').click();
+    expect(await inspector.getByTestId('card-explanation').innerText()).toContain('专家评审延误，已催办');
+    await inspector.getByTestId('card-dialog').getByTestId('confirm').click();
+    await inspector.getByTestId('notice').getByText('审核结论已提交').waitFor();
+    await reviewed.getByTestId('card-status').getByText('已销牌').waitFor();
+    await inspector.close();
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await devSignIn(page, '系统管理员');
@@ -376,7 +492,7 @@ describe('the web console in a browser (晾晒台, 考核, 窗口工作台, 问�
       .getByText(/^application\./)
       .first()
       .waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'audit.png'), fullPage: true });
+    await screenshot(page, 'audit.png');
     expect(await unlabelledControls(page)).toEqual([]);
     await page.close();
   });
