@@ -1,0 +1,60 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
+import { resolve } from 'node:path';
+
+/** Niceness of the receiver's process: on this one machine it stands for another, so its CPU yields first. */
+const RECEIVER_NICENESS = 10;
+
+/** The receiver of `receiver-child.ts`, driven from the bench process over IPC. */
+export class ReceiverProcess {
+  private next = 0;
+  private readonly pending = new Map<number, (reply: Record<string, unknown>) => void>();
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {
+    child.on('message', (reply: { id?: number }) => {
+      if (reply.id === undefined) return;
+      this.pending.get(reply.id)?.(reply);
+      this.pending.delete(reply.id);
+    });
+  }
+
+  static async start(): Promise<ReceiverProcess> {
+    const child = fork(resolve(__dirname, 'receiver-child.ts'), [], {
+      execArgv: ['-r', 'ts-node/register/transpile-only'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    setPriority(child.pid!, RECEIVER_NICENESS);
+    const url = await new Promise<string>((ready, fail) => {
+      child.once('message', (message: { kind?: string; url?: string }) =>
+        message.kind === 'ready' ? ready(message.url!) : fail(new Error('receiver: unexpected first message')),
+      );
+      child.once('exit', (code) => fail(new Error(`the receiver exited with code ${code}`)));
+    });
+    return new ReceiverProcess(child, url);
+  }
+
+  async trust(secret: string): Promise<void> {
+    await this.ask({ kind: 'trust', secret });
+  }
+
+  /** Each delivery's first arrival, in arrival order: [event id, ms since the epoch]; and the signatures that failed. */
+  async arrivals(): Promise<{ arrivals: [string, number][]; badSignatures: number }> {
+    return (await this.ask({ kind: 'arrivals' })) as unknown as { arrivals: [string, number][]; badSignatures: number };
+  }
+
+  async stop(): Promise<void> {
+    if (!this.child.connected) return;
+    await this.ask({ kind: 'stop' });
+  }
+
+  private ask(request: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const id = this.next++;
+    return new Promise((answer) => {
+      this.pending.set(id, answer);
+      this.child.send({ id, ...request });
+    });
+  }
+}
