@@ -2,9 +2,11 @@ import { createRouter, createWebHistory } from 'vue-router';
 import { mayOpen, pagesFor, PAGES } from './lib/access';
 import { session } from './api/session';
 import AppLayout from './components/AppLayout.vue';
+// the 晾晒台 is the landing page of most: in the first bundle, so its chart waits for no second round of chunks
+import BoardPage from './pages/BoardPage.vue';
 
 const pageComponents = {
-  board: () => import('./pages/BoardPage.vue'),
+  board: BoardPage,
   assessment: () => import('./pages/AssessmentPage.vue'),
   workbench: () => import('./pages/WorkbenchPage.vue'),
   ledger: () => import('./pages/LedgerPage.vue'),
