@@ -9,7 +9,7 @@ import { supervisionCatchUp } from './sweep/catch-up';
 import { SweepSchedule } from './sweep/sweep-schedule';
 import { Sweeper } from './sweep/sweeper';
 import { SweepsController } from './sweep/sweeps.controller';
-import { WarningsController } from './warnings/warnings.controller';
+import { WarningsController, warningsCacheProvider } from './warnings/warnings.controller';
 
 /** Starts the daily sweep where this process runs the projections (and `SWEEP_AT` is not `off`); stops it before the stores close. */
 @Injectable()
@@ -52,6 +52,7 @@ export class SupervisionModule {
       controllers: [RedCardsController, WarningsController, SweepsController],
       providers: [
         { provide: SUPERVISION_OPTIONS, inject: options.inject as never[], useFactory: options.useFactory },
+        warningsCacheProvider,
         {
           provide: Sweeper,
           inject: [EVENT_STORE, SQL_CLIENT, CommandExecutor, ProjectionRunner, SUPERVISION_OPTIONS, PinoLogger],

@@ -14,9 +14,10 @@ export function useRankings() {
     loading.value = true;
     error.value = '';
     try {
-      [byRegion.value, byDepartment.value] = await Promise.all([
-        api.rankings(indicator, 'region', asOf),
-        api.rankings(indicator, 'department', asOf),
+      // each chart is drawn as soon as its own ranking arrives
+      await Promise.all([
+        api.rankings(indicator, 'region', asOf).then((ranking) => (byRegion.value = ranking)),
+        api.rankings(indicator, 'department', asOf).then((ranking) => (byDepartment.value = ranking)),
       ]);
       loadedAt.value = new Date();
     } catch (e) {

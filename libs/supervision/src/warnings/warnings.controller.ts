@@ -1,11 +1,21 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { CheckpointKeyedCache, SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { ApiReadRoute, CurrentActor, RequireRoles, type Actor } from '@app/http';
 import { businessCalendar, businessToday, departmentFilter } from '@app/kernel';
 import { SUPERVISION_OPTIONS, type SupervisionOptions } from '../shared/supervision-options';
 import { WarningsQuery, WarningsReportView } from './warnings.dtos';
 import { warningsReport } from './warnings.queries';
+import { SUPERVISION_APPLICATIONS_PROJECTION } from './supervision-applications.projection';
+
+/** Warnings reports kept while the supervision read model stands still (as the assessment's reports are kept). */
+export class WarningsCache extends CheckpointKeyedCache {}
+
+export const warningsCacheProvider = {
+  provide: WarningsCache,
+  inject: [SQL_CLIENT],
+  useFactory: (sql: SqlClient) => new WarningsCache(sql, [SUPERVISION_APPLICATIONS_PROJECTION]),
+};
 
 @ApiTags('supervision')
 @Controller('supervision/warnings')
@@ -13,6 +23,7 @@ export class WarningsController {
   constructor(
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(SUPERVISION_OPTIONS) private readonly options: SupervisionOptions,
+    private readonly cache: WarningsCache,
   ) {}
 
   @Get()
@@ -26,6 +37,9 @@ export class WarningsController {
   list(@Query() query: WarningsQuery, @CurrentActor() actor: Actor) {
     const { asOf = businessToday(), regionCode, level, page, pageSize } = query;
     const departmentId = departmentFilter(actor, query.departmentId);
-    return warningsReport(this.sql, asOf, { departmentId, regionCode, level, page, pageSize }, businessCalendar(), this.options);
+    const filter = { departmentId, regionCode, level, page, pageSize };
+    return this.cache.get(JSON.stringify({ asOf, ...filter }), () =>
+      warningsReport(this.sql, asOf, filter, businessCalendar(), this.options),
+    );
   }
 }

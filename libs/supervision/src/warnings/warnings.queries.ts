@@ -3,6 +3,7 @@ import type { CalendarDate, WorkingDayCalendar } from '@app/kernel';
 import { supervisionWarning, type ApplicationSupervisionSnapshot, type WarningLevel } from '../domain';
 import { SUPERVISION_APPLICATIONS_TABLE } from '../shared/supervision-tables';
 import { SUPERVISION_APPLICATION_COLUMNS, toSnapshot, type SupervisionApplicationRow } from './supervision-applications.projection';
+import { OPEN_PERIOD } from './supervision-open-period-index.migration';
 
 export interface WarningFilter {
   departmentId?: string;
@@ -34,8 +35,8 @@ export interface WarningsReport {
 }
 
 /**
- * The applications open on `asOf` (accepted on or before it, not closed by then — filtered in
- * SQL), from which the domain's `supervisionWarning` takes those yellow or red on that date: the
+ * The applications open on `asOf` (accepted on or before it, not closed by then: `asOf` in their
+ * open period, found through its GiST index), from which the domain's `supervisionWarning` takes those yellow or red on that date: the
  * deadline counts the pauses up to `asOf`, so the answer is exact for any date.
  */
 export async function openSnapshotsOn(
@@ -44,7 +45,7 @@ export async function openSnapshotsOn(
   filter: { departmentId?: string; regionCode?: string } = {},
 ): Promise<{ snapshot: ApplicationSupervisionSnapshot; row: SupervisionApplicationRow }[]> {
   const params: unknown[] = [asOf];
-  const conditions = ['accepted_on IS NOT NULL', 'accepted_on <= $1::date', '(closed_on IS NULL OR closed_on > $1::date)'];
+  const conditions = ['accepted_on IS NOT NULL', `${OPEN_PERIOD} @> $1::date`];
   if (filter.departmentId) conditions.push(`department_id = $${params.push(filter.departmentId)}`);
   if (filter.regionCode) conditions.push(`region_code = $${params.push(filter.regionCode)}`);
   const rows = await sql.query<SupervisionApplicationRow>(
