@@ -19,3 +19,4 @@ export * from './invalid-input.exception';
 export * from './api-docs';
 export * from './id.param';
 export * from './calendar-date.validator';
+export * from './query-boolean';

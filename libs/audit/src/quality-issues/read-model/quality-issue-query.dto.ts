@@ -1,11 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '@app/http';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsQueryBoolean, PageQuery } from '@app/http';
 import { QUALITY_ISSUE_CATEGORY_CODES } from '../../domain/categories';
 import { DATE_PATTERN } from '../log/log-quality-issue.dto';
-
-export const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export const ISSUE_STATUS_FILTERS = ['found', 'assigned', 'rectified', 'closed', 'open'] as const;
 
@@ -30,8 +27,7 @@ export class QualityIssueListQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'true: open issues past their deadline today; false: the others' })
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @IsQueryBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional()
@@ -67,7 +63,6 @@ export class LedgerQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'true: also list the issues (a page of them) with their status as of asOf' })
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @IsQueryBoolean()
   items?: boolean;
 }

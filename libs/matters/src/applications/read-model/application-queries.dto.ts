@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { PageQuery, ReadQuery } from '@app/http';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsQueryBoolean, PageQuery, ReadQuery } from '@app/http';
 import { IsCalendarDate } from '@app/http';
+import { OPEN_STATUSES } from './application.queries';
 import { ApplicationView } from './application.view';
 
 export const DISPLAY_STATUSES = [
@@ -16,9 +16,6 @@ export const DISPLAY_STATUSES = [
   'delivered',
   'returned',
 ] as const;
-
-/** 在办: the statuses a window still has work on (not rejected, completed, delivered or returned). */
-export const OPEN_STATUSES = ['submitted', 'supplement_requested', 'accepted', 'special_procedure', 'suspended'] as const;
 
 export const APPLICATION_SORTS = ['submitted', 'deadline'] as const;
 
@@ -43,8 +40,7 @@ export class ListApplicationsQueryDto extends PageQuery {
 
   @ApiPropertyOptional({ type: Boolean, description: 'as of today: completed late or open past the deadline' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @IsQueryBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional({
@@ -52,8 +48,7 @@ export class ListApplicationsQueryDto extends PageQuery {
     description: `true: only open applications (${OPEN_STATUSES.join(', ')}); false: only closed ones`,
   })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @IsQueryBoolean()
   open?: boolean;
 
   @ApiPropertyOptional({

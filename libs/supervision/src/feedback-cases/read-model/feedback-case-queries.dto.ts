@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { IsCalendarDate, PageQuery, ReadQuery } from '@app/http';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsCalendarDate, IsQueryBoolean, PageQuery, ReadQuery } from '@app/http';
 
 export const FEEDBACK_CASE_STATUSES = ['open', 'contacted', 'rectified', 'closed'] as const;
 
@@ -26,8 +25,7 @@ export class ListFeedbackCasesQueryDto extends PageQuery {
 
   @ApiPropertyOptional({ type: Boolean, description: 'as of `asOf`: a limit passed with its step not done by then' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @IsQueryBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'business date (YYYY-MM-DD) for `overdue`; default today', example: '2019-10-09' })
