@@ -6,7 +6,7 @@ import type { DepartmentEntry, RegionEntry } from '../api/types';
 const names = reactive({ regions: new Map<string, string>(), departments: new Map<string, string>() });
 let loading: Promise<void> | null = null;
 
-/** Builds the lookup tables (pure: tested without a server). */
+/** The lookup tables: a department by its short name (its name when it has none). */
 export function directoryNames(regions: RegionEntry[], departments: DepartmentEntry[]) {
   return {
     regions: new Map(regions.map((r) => [r.code, r.name])),

@@ -2,7 +2,11 @@ import type { QueryRunner } from 'typeorm';
 import { openTestSql, testBackends, type TestSql } from '@app/event-store/testing';
 import { SupervisionReadModels1764610000000 } from '../shared/supervision.migration';
 import { SUPERVISION_APPLICATIONS_TABLE } from '../shared/supervision-tables';
-import { SUPERVISION_OPEN_PERIOD_INDEX, SupervisionOpenPeriodIndex1765300000000 } from './supervision-open-period-index.migration';
+import {
+  OPEN_PERIOD,
+  SUPERVISION_OPEN_PERIOD_INDEX,
+  SupervisionOpenPeriodIndex1765300000000,
+} from './supervision-open-period-index.migration';
 import { openSnapshotsOn } from './warnings.queries';
 
 /**
@@ -67,7 +71,7 @@ describe.each(testBackends())('supervision open-period index on %s', (backend) =
     expect(indexes.map((row) => row.indexname)).toContain(SUPERVISION_OPEN_PERIOD_INDEX);
     const plan = await db.sql.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN SELECT application_id FROM ${SUPERVISION_APPLICATIONS_TABLE}
-        WHERE accepted_on IS NOT NULL AND daterange(accepted_on, CASE WHEN closed_on < accepted_on THEN accepted_on ELSE closed_on END, '[)') @> DATE '2019-01-01'`,
+        WHERE accepted_on IS NOT NULL AND ${OPEN_PERIOD} @> DATE '2019-01-01'`,
     );
     expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain(SUPERVISION_OPEN_PERIOD_INDEX);
   });

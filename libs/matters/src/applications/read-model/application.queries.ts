@@ -35,8 +35,8 @@ export interface ApplicationFilter {
   status?: string;
   /** overdue as of `today` */
   overdue?: boolean;
-  /** only the statuses still open (true) or only the others (false) */
-  open?: { statuses: readonly string[]; wanted: boolean };
+  /** only the applications still open (`OPEN_STATUSES`), or only the others */
+  open?: boolean;
   sort?: 'submitted' | 'deadline';
   page: number;
   pageSize: number;
@@ -48,6 +48,9 @@ export interface ApplicationFilter {
  */
 const MAYBE_OVERDUE =
   "(a.completed_late OR (a.completed_on IS NULL AND a.status <> 'returned' AND COALESCE(a.deadline < $1::date, false)))";
+
+/** 在办: the statuses a window still has work on (not rejected, completed, delivered or returned). */
+export const OPEN_STATUSES = ['submitted', 'supplement_requested', 'accepted', 'special_procedure', 'suspended'] as const;
 
 /** The window's worklist order: running clocks by deadline, then the paused, then those not yet accepted (oldest first). */
 const BY_DEADLINE = 'a.deadline IS NULL, a.open_pauses > 0, a.deadline, a.submitted_at';
@@ -63,8 +66,7 @@ export async function applicationPage(
   const conditions: string[] = [];
   if (filter.departmentId !== undefined) conditions.push(`a.department_id = $${params.push(filter.departmentId)}`);
   if (filter.status !== undefined) conditions.push(`a.status = $${params.push(filter.status)}`);
-  if (filter.open !== undefined)
-    conditions.push(`${filter.open.wanted ? '' : 'NOT '}a.status = ANY($${params.push([...filter.open.statuses])}::text[])`);
+  if (filter.open !== undefined) conditions.push(`${filter.open ? '' : 'NOT '}a.status = ANY($${params.push([...OPEN_STATUSES])}::text[])`);
   if (filter.overdue !== undefined) {
     // an open pause moves the deadline later: those candidates are decided by handlingClock
     const paused = await sql.query<{ application_id: string; state: ApplicationState }>(

@@ -4,7 +4,7 @@ import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { type Actor, ApiReadRoute, CurrentActor, IdParam, ReadsOwnWrites } from '@app/http';
 import { businessCalendar, businessToday, departmentFilter, inScope, notFound } from '@app/kernel';
 import { APPLICATION_NOT_FOUND } from '../http/lifecycle-route.decorator';
-import { ApplicationPageView, GetApplicationQueryDto, ListApplicationsQueryDto, OPEN_STATUSES } from './application-queries.dto';
+import { ApplicationPageView, GetApplicationQueryDto, ListApplicationsQueryDto } from './application-queries.dto';
 import { applicationById, applicationPage } from './application.queries';
 import { ApplicationView } from './application.view';
 import { toApplicationView } from './to-application-view';
@@ -45,15 +45,7 @@ export class ApplicationsQueryController {
     const { departmentId, status, overdue, open, sort, page, pageSize } = query;
     const rows = await applicationPage(
       this.sql,
-      {
-        departmentId: departmentFilter(actor, departmentId),
-        status,
-        overdue,
-        open: open === undefined ? undefined : { statuses: OPEN_STATUSES, wanted: open },
-        sort,
-        page,
-        pageSize,
-      },
+      { departmentId: departmentFilter(actor, departmentId), status, overdue, open, sort, page, pageSize },
       today,
       calendar,
     );
