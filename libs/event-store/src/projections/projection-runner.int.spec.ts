@@ -1,7 +1,7 @@
 import { listCheckpoints } from './checkpoint-store';
 import { ProjectionRunner } from './projection-runner';
 import { testBackends } from '../testing/databases';
-import { openStoreFixture, recordingLogger, StoreFixture } from './testing/projection-fixture';
+import { eventually, openStoreFixture, recordingLogger, StoreFixture } from './testing/projection-fixture';
 import { appendThings, readEverything } from './testing/thing-events';
 import { expectedTally, readTally, tallyProjection } from './testing/tally.projection';
 
@@ -34,6 +34,8 @@ describe.each(testBackends())('projection runner catch-up on %s', (backend) => {
     const all = await readEverything(fx.store);
     expect(all.at(-1)?.type).toBe('thing.ignored');
     expect(await readTally(fx.sql, tally)).toEqual(expectedTally(all));
+    // caught up, the runner switches to live in a transaction of its own, after the batch that reached the end
+    await eventually(async () => (await listCheckpoints(fx.sql))[0]?.status === 'live', 10_000, 'the tally live');
     const [row] = await listCheckpoints(fx.sql);
     expect(row).toMatchObject({
       projection: 'tally',

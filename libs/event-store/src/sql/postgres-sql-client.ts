@@ -15,11 +15,8 @@ export class PostgresSqlClient implements SqlClient {
   private readonly lockPool: Pool;
 
   constructor(config: PoolConfig) {
-    this.pool = new Pool(config);
-    this.lockPool = new Pool({ ...config, max: LOCK_CONNECTIONS });
-    // An idle client whose server connection dies must not crash the process; the next query reconnects.
-    this.pool.on('error', () => undefined);
-    this.lockPool.on('error', () => undefined);
+    this.pool = quietPool(config);
+    this.lockPool = quietPool({ ...config, max: LOCK_CONNECTIONS });
   }
 
   async query<Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
@@ -30,11 +27,6 @@ export class PostgresSqlClient implements SqlClient {
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
-    // A connection that dies while checked out emits 'error'; unheard, that would end the process.
-    const onError = () => {
-      broken = true;
-    };
-    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(executorOf(client));
@@ -48,14 +40,12 @@ export class PostgresSqlClient implements SqlClient {
       }
       throw error;
     } finally {
-      client.off('error', onError);
-      client.release(broken);
+      client.release(broken); // the pool also drops a client whose connection has died
     }
   }
 
   async tryAdvisoryLock(key: string): Promise<AdvisoryLock | null> {
     const client = await this.lockPool.connect();
-    // checked out, a client's 'error' (the server ended the session) has no listener of the pool's: without one it would crash the process
     let broken: Error | undefined;
     const onError = (error: Error) => (broken = error);
     client.on('error', onError);
@@ -115,6 +105,21 @@ class SessionAdvisoryLock implements AdvisoryLock {
       this.client.release(error instanceof Error ? error : true);
     }
   }
+}
+
+/**
+ * A pool whose connections are heard whenever they fail, idle or checked out. The pool listens to
+ * an idle one only, and it hands a client to the next waiter from inside the socket's parse loop
+ * (the previous holder's ReadyForQuery): a shutdown's FATAL in the same read reaches that client
+ * before the waiter, resumed a microtask later, could listen — and an 'error' event nobody hears
+ * ends the process. Heard, the error fails the query in flight; the pool drops the dead client on
+ * release and the next query reconnects.
+ */
+function quietPool(config: PoolConfig): Pool {
+  const pool = new Pool(config);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 function executorOf(client: PoolClient): SqlExecutor {
