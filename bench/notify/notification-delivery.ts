@@ -9,6 +9,7 @@ import type { BenchConfig } from '../support/bench-config';
 import { log } from '../support/log';
 import { figureOf, type Outcome } from '../support/stats';
 import { withDatabase } from '../support/throwaway-database';
+import { backendsOf, cpuMs } from '../support/process-cpu';
 import { ReceiverProcess } from './receiver-process';
 
 export interface NotificationFigures {
@@ -52,6 +53,15 @@ export async function measureNotificationDelivery(config: BenchConfig): Promise<
       const lagP50: number[] = [];
       const lagP99: number[] = [];
       let expectedRate = 400;
+      /** CPU seconds of each process during each measured run's load, by whether it had subscriptions */
+      const cpu = { none: [] as CpuSplit[], three: [] as CpuSplit[] };
+      const cpuNow = (): CpuSplit => ({
+        api: cpuMs([api.pid]),
+        worker: cpuMs([worker.pid]),
+        receiver: cpuMs([receiver.pid]),
+        postgres: cpuMs(backendsOf(db.name)),
+        bench: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+      });
       for (let run = 0; run <= config.runs; run++) {
         const seconds = run === 0 ? config.http.warmupSeconds : config.http.seconds;
         for (const subscribed of [false, true]) {
@@ -59,7 +69,11 @@ export async function measureNotificationDelivery(config: BenchConfig): Promise<
           const ids = subscribed ? await subscribe(api.baseUrl, admin, receiver) : [];
           const start = Date.now();
           const before = (await receiver.arrivals()).arrivals.length;
+          const cpuBefore = cpuNow();
           const result = await acceptAndComplete(api.baseUrl, clerk, stock.ids, config.http.connections, seconds);
+          const used = cpuSince(cpuBefore, cpuNow());
+          if (run > 0) cpu[subscribed ? 'three' : 'none'].push(used);
+          log(`notify run ${run}: CPU s during the load: ${describeCpu(used)}`);
           const rate = result['2xx'] / result.duration;
           expectedRate = Math.max(expectedRate, rate);
           if (subscribed) {
@@ -93,6 +107,7 @@ export async function measureNotificationDelivery(config: BenchConfig): Promise<
         notes: [
           `The load of section 2 (${config.http.connections} connections, ${config.http.seconds} s runs), alternating a run without subscriptions and one with three (\`application.*\`, \`*\`, and \`application.completed\` of the bench department) to a receiver on 127.0.0.1 that verifies every signature with \`standardwebhooks\`, in a process of its own at niceness 10 (it stands for the other system's machine: its CPU yields to ours, and it never runs on autocannon's event loop, as it did before 2026-12-03).`,
           'Deliveries per second: delivered events from the start of the run to the last arrival (the outbox drains after the load stops). Lag: from the event’s commit (`es_events.recorded_at`) to its first arrival, p50 and p99 over the run’s deliveries.',
+          `CPU seconds during a run's load (medians; from /proc, the PostgreSQL backends of the bench's database): without subscriptions ${describeCpu(medianSplit(cpu.none))}; with three ${describeCpu(medianSplit(cpu.three))}.`,
           'The API serves only (RUN_PROJECTIONS=false); a `projections run` worker beside it runs the projections (the outbox is one) and the dispatcher, as README “Scaling out” deploys it — on this machine all of it, PostgreSQL, the receiver and autocannon share 2 cores. The subscriptions are deleted after each run, so the next run without them has none.',
         ],
       };
@@ -138,6 +153,36 @@ async function drained(pg: Client, subscriptionIds: string[]): Promise<void> {
     if (Date.now() > deadline) throw new Error(`the outbox did not drain within 180 s (${JSON.stringify(rows[0])})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+type CpuSplit = Record<'api' | 'worker' | 'receiver' | 'postgres' | 'bench', number>;
+
+function cpuSince(before: CpuSplit, after: CpuSplit): CpuSplit {
+  const used = { ...after };
+  for (const key of Object.keys(used) as (keyof CpuSplit)[]) used[key] = Math.max(0, after[key] - before[key]) / 1000;
+  return used;
+}
+
+function medianSplit(splits: readonly CpuSplit[]): CpuSplit | null {
+  if (splits.length === 0) return null;
+  const median = { ...splits[0] };
+  for (const key of Object.keys(median) as (keyof CpuSplit)[]) {
+    const sorted = splits.map((split) => split[key]).sort((a, b) => a - b);
+    median[key] = sorted[Math.floor(sorted.length / 2)];
+  }
+  return median;
+}
+
+function describeCpu(split: CpuSplit | null): string {
+  if (!split) return 'not measured';
+  const part = (key: keyof CpuSplit, label: string) => `${label} ${split[key].toFixed(1)}`;
+  return [
+    part('api', 'API'),
+    part('worker', 'worker'),
+    part('postgres', 'PostgreSQL'),
+    part('receiver', 'receiver'),
+    part('bench', 'autocannon'),
+  ].join(', ');
 }
 
 async function lagsOf(pg: Client, arrivals: [string, number][]): Promise<number[]> {

@@ -36,6 +36,10 @@ export class ReceiverProcess {
     return new ReceiverProcess(child, url);
   }
 
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   async trust(secret: string): Promise<void> {
     await this.ask({ kind: 'trust', secret });
   }

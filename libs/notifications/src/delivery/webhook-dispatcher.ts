@@ -8,7 +8,7 @@ import {
 } from '@app/event-store';
 import { DEFAULT_RETRY_SCHEDULE, type RetrySchedule } from '../domain';
 import { dueSubscriptions, pendingDeliveries, recordDelivered, recordFailure } from './delivery-queue';
-import { sendDelivery, type AttemptOutcome, type DeliveryRequest } from './send-delivery';
+import { WebhookSender, type AttemptOutcome, type DeliveryRequest } from './send-delivery';
 
 /** One dispatcher at a time across processes; a second one takes over when the first dies (its lock goes with its connection). */
 export const DISPATCH_LOCK_KEY = 'notifications:dispatch';
@@ -25,8 +25,6 @@ export interface DispatcherOptions {
   pollMs?: number;
   lockRetryMs?: number;
   logger?: ProjectionLogger;
-  /** the attempt itself (tests may wrap it to count attempts; it stays a real HTTP POST) */
-  send?: typeof sendDelivery;
 }
 
 /**
@@ -43,6 +41,7 @@ export class WebhookDispatcher {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private readonly options: Required<DispatcherOptions>;
+  private readonly sender = new WebhookSender();
 
   constructor(
     private readonly sql: SqlClient,
@@ -54,7 +53,6 @@ export class WebhookDispatcher {
       pollMs: options.pollMs ?? 250,
       lockRetryMs: options.lockRetryMs ?? 1000,
       logger: options.logger ?? consoleProjectionLogger,
-      send: options.send ?? sendDelivery,
     };
   }
 
@@ -69,11 +67,7 @@ export class WebhookDispatcher {
     this.signal.request();
     this.wake?.();
     await this.loop;
-  }
-
-  /** Looks for due deliveries now (after a manual retry, say) instead of at the next poll. */
-  nudge(): void {
-    this.wake?.();
+    await this.sender.close();
   }
 
   private async dispatch(lock: AdvisoryLock): Promise<void> {
@@ -94,7 +88,7 @@ export class WebhookDispatcher {
     }
   }
 
-  /** Resolves after `ms`, on `nudge()`, when a lane ends, or on stop. */
+  /** Resolves after `ms`, when a lane ends, or on stop. */
   private pause(ms: number): Promise<void> {
     return this.signal.race(
       new Promise<void>((resolve) => {
@@ -131,7 +125,7 @@ export class WebhookDispatcher {
         for (const delivery of batch) {
           if (this.signal.requested || !lock.held || delivery.nextAttemptAt.getTime() > Date.now()) return;
           const outcome: AttemptOutcome = delivery.secret
-            ? await this.options.send(delivery as DeliveryRequest, this.options.timeoutMs)
+            ? await this.sender.send(delivery as DeliveryRequest, this.options.timeoutMs)
             : { delivered: false, status: null, error: 'the subscription has no signing secret' };
           if (outcome.delivered) {
             delivered.push({ deliveryId: delivery.deliveryId, status: outcome.status, at: new Date() });
