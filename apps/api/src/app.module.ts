@@ -23,6 +23,7 @@ import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { QueueThrottlerStorage } from './http/queue-throttler.storage';
 import { RateLimitGuard } from './http/rate-limit.guard';
+import { SharedThrottlerStorage } from './http/shared-throttler.storage';
 import { requestLogging } from './http/request-logging';
 import { MetricsModule } from './metrics/metrics.module';
 import { ProjectionsModule } from './projections/projections.module';
@@ -37,7 +38,7 @@ import { StorageModule } from './storage/storage.module';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         throttlers: [{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
-        storage: new QueueThrottlerStorage(),
+        storage: config.REDIS_URL ? new SharedThrottlerStorage(config.REDIS_URL) : new QueueThrottlerStorage(),
       }),
     }),
     StorageModule,

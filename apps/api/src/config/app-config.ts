@@ -64,6 +64,11 @@ export class AppConfig {
   @MinLength(32, { message: 'must be at least 32 characters' })
   AUTH_JWT_SECRET?: string;
 
+  /** one Redis for every instance's rate-limit counts (per instance without it) */
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
+  REDIS_URL?: string;
+
   @Transform(({ value }) => (value === undefined ? 1200 : /^\d+$/.test(value) ? Number(value) : value))
   @IsInt(RATE_RULE)
   @Min(1, RATE_RULE)
