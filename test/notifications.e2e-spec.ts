@@ -158,6 +158,13 @@ describe.each(testBackends())('notifications on %s', (backend) => {
       deliveries: { pending: 0, delivered: ofB.length, failed: 0 },
     });
     expect(JSON.stringify(listed.body)).not.toContain('whsec_');
+    // department B's events went to both subscriptions, their bodies are stored once
+    const [stored] = await sqlOf(t).query<{ bodies: number; events: number; deliveries: number }>(
+      `SELECT (SELECT count(*)::int FROM webhook_event_bodies) AS bodies, count(DISTINCT event_id)::int AS events, count(*)::int AS deliveries
+         FROM webhook_deliveries`,
+    );
+    expect(stored.deliveries).toBeGreaterThan(stored.events);
+    expect(stored.bodies).toBe(stored.events);
     const metrics = await request(t.http).get('/metrics').expect(200);
     expect(counter(metrics.text, 'webhook_deliveries', { status: 'delivered' })).toBeGreaterThanOrEqual(expected.length + ofB.length);
     expect(counter(metrics.text, 'webhook_oldest_pending_seconds', { subscription: all.id })).toBe(0);

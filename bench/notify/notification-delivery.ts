@@ -10,7 +10,7 @@ import { log } from '../support/log';
 import { figureOf, type Outcome } from '../support/stats';
 import { withDatabase } from '../support/throwaway-database';
 import { backendsOf, cpuMs } from '../support/process-cpu';
-import { ReceiverProcess } from './receiver-process';
+import { RECEIVER_NICENESS, ReceiverProcess } from './receiver-process';
 
 export interface NotificationFigures {
   commandsPerSecondNone: Outcome;
@@ -105,7 +105,7 @@ export async function measureNotificationDelivery(config: BenchConfig): Promise<
         lagP50Ms: figureOf(lagP50, 'ms'),
         lagP99Ms: figureOf(lagP99, 'ms'),
         notes: [
-          `The load of section 2 (${config.http.connections} connections, ${config.http.seconds} s runs), alternating a run without subscriptions and one with three (\`application.*\`, \`*\`, and \`application.completed\` of the bench department) to a receiver on 127.0.0.1 that verifies every signature with \`standardwebhooks\`, in a process of its own at niceness 10 (it stands for the other system's machine: its CPU yields to ours, and it never runs on autocannon's event loop, as it did before 2026-12-03).`,
+          `The load of section 2 (${config.http.connections} connections, ${config.http.seconds} s runs), alternating a run without subscriptions and one with three (\`application.*\`, \`*\`, and \`application.completed\` of the bench department) to a receiver on 127.0.0.1 that verifies every signature with \`standardwebhooks\`, in a process of its own at niceness ${RECEIVER_NICENESS} (it stands for the other system's machine: its CPU yields to ours, and it never runs on autocannon's event loop, as it did before 2026-12-03).`,
           'Deliveries per second: delivered events from the start of the run to the last arrival (the outbox drains after the load stops). Lag: from the event’s commit (`es_events.recorded_at`) to its first arrival, p50 and p99 over the run’s deliveries.',
           `CPU seconds during a run's load (medians; from /proc, the PostgreSQL backends of the bench's database): without subscriptions ${describeCpu(medianSplit(cpu.none))}; with three ${describeCpu(medianSplit(cpu.three))}.`,
           'The API serves only (RUN_PROJECTIONS=false); a `projections run` worker beside it runs the projections (the outbox is one) and the dispatcher, as README “Scaling out” deploys it — on this machine all of it, PostgreSQL, the receiver and autocannon share 2 cores. The subscriptions are deleted after each run, so the next run without them has none.',

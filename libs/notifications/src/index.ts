@@ -9,4 +9,5 @@ export { subscriptionStreamId } from './shared/notification-streams';
 export { DELIVERIES_TABLE } from './shared/notification-tables';
 
 import { Notifications1765100000000 } from './shared/notifications.migration';
-export const notificationMigrations: Function[] = [Notifications1765100000000];
+import { WebhookEventBodies1765400000000 } from './shared/event-bodies.migration';
+export const notificationMigrations: Function[] = [Notifications1765100000000, WebhookEventBodies1765400000000];

@@ -1,6 +1,6 @@
 import type { SqlExecutor } from '@app/event-store';
 import { giveUpAtFor, nextAttemptAt, type RetrySchedule } from '../domain';
-import { DELIVERIES_TABLE, SECRETS_TABLE, SUBSCRIPTIONS_TABLE } from '../shared/notification-tables';
+import { DELIVERIES_TABLE, EVENT_BODIES_TABLE, SECRETS_TABLE, SUBSCRIPTIONS_TABLE } from '../shared/notification-tables';
 
 /** A pending delivery with what sending it needs. */
 export interface PendingDelivery {
@@ -43,9 +43,10 @@ export async function pendingDeliveries(sql: SqlExecutor, subscriptionId: string
     next_attempt_at: Date | string;
     give_up_at: Date | string | null;
   }>(
-    `SELECT d.delivery_id::text AS delivery_id, s.url, k.secret, d.body, d.round_attempts, d.next_attempt_at, d.give_up_at
+    `SELECT d.delivery_id::text AS delivery_id, s.url, k.secret, b.body, d.round_attempts, d.next_attempt_at, d.give_up_at
        FROM ${DELIVERIES_TABLE} d
        JOIN ${SUBSCRIPTIONS_TABLE} s ON s.subscription_id = d.subscription_id AND s.status = 'active'
+       JOIN ${EVENT_BODIES_TABLE} b ON b.event_id = d.event_id
        LEFT JOIN ${SECRETS_TABLE} k ON k.subscription_id = d.subscription_id
       WHERE d.subscription_id = $1 AND d.status = 'pending' ORDER BY d.seq LIMIT $2`,
     [subscriptionId, limit],

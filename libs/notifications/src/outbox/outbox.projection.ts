@@ -1,7 +1,7 @@
 import type { Projection, RecordedEvent, SqlExecutor } from '@app/event-store';
 import { uuidV5 } from '@app/kernel';
 import { matchesAny, type SubscriptionEvent } from '../domain';
-import { DELIVERIES_TABLE, STREAM_DEPARTMENTS_TABLE, SUBSCRIPTIONS_TABLE } from '../shared/notification-tables';
+import { DELIVERIES_TABLE, EVENT_BODIES_TABLE, STREAM_DEPARTMENTS_TABLE, SUBSCRIPTIONS_TABLE } from '../shared/notification-tables';
 import { cloudEventBody } from './cloud-event-body';
 import { departmentNamedBy } from './event-department';
 
@@ -39,7 +39,8 @@ export const outboxProjection: Projection = {
     const filtered = () => [...subscribers.values()].some((subscriber) => subscriber.departmentId !== null);
     const departments = filtered() || changes.length > 0 ? await knownDepartments(tx, events) : new Map<string, string>();
     const named = new Map<string, string>();
-    const deliveries: { id: string; subscription_id: string; event_id: string; event_type: string; position: number; body: string }[] = [];
+    const deliveries: { id: string; subscription_id: string; event_id: string; event_type: string; position: number }[] = [];
+    const bodies: { event_id: string; body: string }[] = [];
     for (const event of events) {
       if (event.type === 'subscription.deleted') subscribers.delete((event.data as { subscriptionId: string }).subscriptionId);
       const department = departmentNamedBy(event);
@@ -47,20 +48,19 @@ export const outboxProjection: Projection = {
         named.set(event.streamId, department);
         departments.set(event.streamId, department);
       }
-      let body: string | undefined;
+      const queued = deliveries.length;
       for (const [subscriptionId, subscriber] of subscribers) {
         if (!matchesAny(subscriber.types, event.type)) continue;
         if (subscriber.departmentId !== null && subscriber.departmentId !== departments.get(event.streamId)) continue;
-        body ??= cloudEventBody(event);
         deliveries.push({
           id: deliveryIdOf(subscriptionId, event.id),
           subscription_id: subscriptionId,
           event_id: event.id,
           event_type: event.type,
           position: event.position,
-          body,
         });
       }
+      if (deliveries.length > queued) bodies.push({ event_id: event.id, body: cloudEventBody(event) });
       if (event.type === 'subscription.created') {
         const { subscriptionId, types, departmentId } = (
           event as RecordedEvent<string, Extract<SubscriptionEvent, { type: 'subscription.created' }>['data']>
@@ -70,7 +70,7 @@ export const outboxProjection: Projection = {
     }
     await saveSubscriptions(tx, changes);
     await saveDepartments(tx, named);
-    await queueDeliveries(tx, deliveries);
+    await queueDeliveries(tx, deliveries, bodies);
   },
 };
 
@@ -138,12 +138,18 @@ async function saveDepartments(tx: SqlExecutor, named: ReadonlyMap<string, strin
   );
 }
 
-/** Queued in the batch's order, so `seq` is the log's commit order. */
-async function queueDeliveries(tx: SqlExecutor, deliveries: readonly object[]): Promise<void> {
+/** Queued in the batch's order, so `seq` is the log's commit order; each event's body once, beside them. */
+async function queueDeliveries(tx: SqlExecutor, deliveries: readonly object[], bodies: readonly object[]): Promise<void> {
   if (deliveries.length === 0) return;
   await tx.query(
-    `INSERT INTO ${DELIVERIES_TABLE} (delivery_id, subscription_id, event_id, event_type, position, body, status)
-     SELECT (d->>'id')::uuid, d->>'subscription_id', d->>'event_id', d->>'event_type', (d->>'position')::bigint, d->>'body', 'pending'
+    `INSERT INTO ${EVENT_BODIES_TABLE} (event_id, body)
+     SELECT b->>'event_id', b->>'body' FROM jsonb_array_elements($1::jsonb) AS e(b)
+     ON CONFLICT (event_id) DO NOTHING`,
+    [JSON.stringify(bodies)],
+  );
+  await tx.query(
+    `INSERT INTO ${DELIVERIES_TABLE} (delivery_id, subscription_id, event_id, event_type, position, status)
+     SELECT (d->>'id')::uuid, d->>'subscription_id', d->>'event_id', d->>'event_type', (d->>'position')::bigint, 'pending'
        FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(d, n) ORDER BY n
      ON CONFLICT (delivery_id) DO NOTHING`,
     [JSON.stringify(deliveries)],
