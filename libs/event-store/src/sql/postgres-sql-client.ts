@@ -1,22 +1,22 @@
-import { Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
+import { Client, Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
 import { AdvisoryLock, QueryOptions, SqlClient, SqlExecutor } from './sql-client';
 
 /**
- * A session advisory lock holds its connection for as long as it is held — one per projection,
- * policy and sweep of the process — so the locks have a pool of their own: taken from the
- * queries' pool they would leave commands and reads a handful of its connections.
+ * SqlClient over a `pg` connection pool (a PostgreSQL server), and one more connection that holds
+ * every session advisory lock of the process (each projection's, policy's, the sweep's and the
+ * dispatcher's): an API process needs its pool and one, not a connection per lock. When that
+ * connection dies every lock goes with it, as they would with the process: each holder sees
+ * `held` turn false and steps back, and the next `tryAdvisoryLock` opens a new one.
  */
-const LOCK_CONNECTIONS = 32;
-
-/** SqlClient over a `pg` connection pool (a PostgreSQL server), and a second pool for advisory locks. */
 export class PostgresSqlClient implements SqlClient {
   readonly kind = 'postgres' as const;
   private readonly pool: Pool;
-  private readonly lockPool: Pool;
+  private lockSession: Promise<LockSession> | null = null;
+  /** keys held through this client: a session's advisory locks are re-entrant, so it must refuse a second taker itself */
+  private readonly held = new Set<string>();
 
-  constructor(config: PoolConfig) {
+  constructor(private readonly config: PoolConfig) {
     this.pool = quietPool(config);
-    this.lockPool = quietPool({ ...config, max: LOCK_CONNECTIONS });
   }
 
   async query<Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
@@ -45,64 +45,98 @@ export class PostgresSqlClient implements SqlClient {
   }
 
   async tryAdvisoryLock(key: string): Promise<AdvisoryLock | null> {
-    const client = await this.lockPool.connect();
-    let broken: Error | undefined;
-    const onError = (error: Error) => (broken = error);
-    client.on('error', onError);
-    let held = false;
+    if (this.held.has(key)) return null;
+    this.held.add(key); // before the query: two takers in this process at once get one lock
+    let lock: SessionAdvisoryLock | null = null;
     try {
-      const [row] = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key])).rows;
-      held = row.locked && broken === undefined;
-    } catch (error) {
-      broken ??= error instanceof Error ? error : new Error(String(error));
-      throw error;
+      const session = await this.openLockSession();
+      if (await session.tryLock(key)) lock = new SessionAdvisoryLock(session, key, () => this.held.delete(key));
+      return lock;
     } finally {
-      if (!held) client.release(broken ?? false);
+      if (!lock) this.held.delete(key);
     }
-    const lock = held ? new SessionAdvisoryLock(client, key) : null;
-    client.off('error', onError);
-    return lock;
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.pool.end(), this.lockPool.end()]);
+    const session = await this.lockSession?.catch(() => null);
+    this.lockSession = null;
+    await Promise.all([this.pool.end(), session?.end()]);
+  }
+
+  /** The lock connection, opened again if it has died. */
+  private async openLockSession(): Promise<LockSession> {
+    for (;;) {
+      const opening = (this.lockSession ??= LockSession.open(this.config));
+      let session: LockSession;
+      try {
+        session = await opening;
+      } catch (error) {
+        if (this.lockSession === opening) this.lockSession = null;
+        throw error;
+      }
+      if (session.alive) return session;
+      if (this.lockSession === opening) this.lockSession = null;
+      await session.end();
+    }
+  }
+}
+
+/** The connection holding a client's advisory locks; dead once it errs or ends (the server then released them all). */
+class LockSession {
+  private dead = false;
+
+  private constructor(private readonly client: Client) {
+    // unheard, the 'error' of a session the server ended would end the process
+    client.on('error', () => (this.dead = true));
+    client.on('end', () => (this.dead = true));
+  }
+
+  static async open(config: PoolConfig): Promise<LockSession> {
+    const session = new LockSession(new Client(config));
+    await session.client.connect();
+    return session;
+  }
+
+  get alive(): boolean {
+    return !this.dead;
+  }
+
+  async tryLock(key: string): Promise<boolean> {
+    const { rows } = await this.client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key]);
+    return rows[0].locked && this.alive;
+  }
+
+  async unlock(key: string): Promise<void> {
+    await this.client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+  }
+
+  async end(): Promise<void> {
+    this.dead = true;
+    await this.client.end().catch(() => undefined);
   }
 }
 
 class SessionAdvisoryLock implements AdvisoryLock {
-  private alive = true;
-  private returned = false;
+  private released = false;
 
   constructor(
-    private readonly client: PoolClient,
+    private readonly session: LockSession,
     private readonly key: string,
-  ) {
-    client.on('error', () => {
-      this.alive = false;
-    });
-    client.on('end', () => {
-      this.alive = false;
-    });
-  }
+    private readonly forget: () => void,
+  ) {}
 
   get held(): boolean {
-    return this.alive;
+    return !this.released && this.session.alive;
   }
 
   async release(): Promise<void> {
-    if (!this.alive) {
-      // the connection is gone (and the lock with it): hand it back as broken so the pool can end
-      if (!this.returned) this.client.release(true);
-      this.returned = true;
-      return;
-    }
-    this.alive = false;
-    this.returned = true;
+    if (this.released) return;
+    this.released = true;
     try {
-      await this.client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [this.key]);
-      this.client.release();
-    } catch (error) {
-      this.client.release(error instanceof Error ? error : true);
+      // a dead session has released it already
+      if (this.session.alive) await this.session.unlock(this.key).catch(() => undefined);
+    } finally {
+      this.forget();
     }
   }
 }
