@@ -85,7 +85,7 @@ describeWithDedicatedRedis('rate limits shared by the API instances through Redi
     expect([await ask(a, after), await ask(b, after)]).toEqual([429, 429]);
   });
 
-  it('the storage itself: while Redis does not answer it counts locally and warns once; when Redis answers again it says so once', async () => {
+  it('the storage itself: while Redis does not answer (killed, or silent) it counts locally and warns once; when Redis answers again it says so once', async () => {
     const lines: string[] = [];
     const logger = { log: (line: string) => lines.push(`log: ${line}`), warn: (line: string) => lines.push(`warn: ${line}`) };
     const storage = new SharedThrottlerStorage(redis.url, logger as unknown as ConstructorParameters<typeof SharedThrottlerStorage>[1]);
@@ -114,8 +114,21 @@ describeWithDedicatedRedis('rate limits shared by the API instances through Redi
       expect(lines).toHaveLength(2);
       expect(lines[1]).toBe(`log: Redis at 127.0.0.1:${redis.port} answers again: rate limits hold for the cluster again`);
       expect((await storage.increment('k', 60_000, 3, 60_000, 'spec')).totalHits).toBe(1); // Redis's count (empty after the restart)
+
+      // connected but silent: one request waits out the 200 ms timeout, the next ones for a second count locally at once
+      redis.pause();
+      lines.length = 0;
+      const started = performance.now();
+      const counts: number[] = [];
+      for (let i = 0; i < 10; i++) counts.push((await storage.increment('silent', 60_000, 100, 60_000, 'spec')).totalHits);
+      const waited = performance.now() - started;
+      expect(counts).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(storage.counting).toBe('instance');
+      expect(lines).toEqual([expect.stringMatching(/^warn: .*does not answer \(Command timed out\)/)]);
+      expect(waited).toBeLessThan(1_000); // ten timeouts would be 2 s: only the first request asked Redis
+      redis.resume();
     } finally {
-      storage.onModuleDestroy();
+      storage.onApplicationShutdown();
     }
   });
 });

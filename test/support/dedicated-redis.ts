@@ -39,12 +39,22 @@ export class DedicatedRedis {
     }
   }
 
+  /** SIGSTOP: the server still holds its connections but answers nothing (a hung process, a silent network), until `resume`. */
+  pause(): void {
+    this.server?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.server?.kill('SIGCONT');
+  }
+
   /** SIGKILL: the server is gone at once, as when its machine dies. */
   async kill(): Promise<void> {
     const server = this.server;
     if (!server) return;
     this.server = null;
     const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGCONT'); // a paused one too
     server.kill('SIGKILL');
     await exited;
   }

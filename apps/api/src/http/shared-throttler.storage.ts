@@ -1,4 +1,4 @@
-import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import Redis from 'ioredis';
@@ -8,20 +8,24 @@ type StorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 /** longer than this, Redis counts as not answering: a request never waits on it for more */
 const COMMAND_TIMEOUT_MS = 200;
+/** after Redis failed to answer, requests are counted locally for this long before it is asked again */
+const RETRY_AFTER_MS = 1000;
 
 /**
  * The hit counts of every API instance in one Redis (REDIS_URL), through the throttler's storage
  * interface (`@nest-lab/throttler-storage-redis`): a token's limit holds for the cluster, not per
- * instance. Each hit is also counted in this instance's memory, so when Redis does not answer —
- * down, unreachable, slower than 200 ms; ioredis queues nothing while disconnected — the request is
- * limited by this instance's own count at once (per-instance limits, as without Redis), never
- * failed or held. One warning when that starts, one line when Redis answers again.
+ * instance. Each hit is also counted in this instance's memory, so when Redis does not answer the
+ * request is limited by this instance's own count (per-instance limits, as without Redis), never
+ * failed. Disconnected, ioredis queues nothing and fails at once; connected but silent (a stopped
+ * process, a dropped network), a request waits at most 200 ms, and for a second after that none
+ * asks Redis at all. One warning when that starts, one line when Redis answers again.
  */
-export class SharedThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
+export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly redis: Redis;
   private readonly shared: ThrottlerStorageRedisService;
   private readonly local = new QueueThrottlerStorage();
   private degraded = false;
+  private skipUntil = 0;
 
   constructor(
     url: string,
@@ -45,6 +49,7 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnModuleDestroy
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<StorageRecord> {
     const local = await this.local.increment(key, ttl, limit, blockDuration, throttlerName);
+    if (this.degraded && (Date.now() < this.skipUntil || this.redis.status !== 'ready')) return local;
     try {
       const shared = await this.shared.increment(key, ttl, limit, blockDuration, throttlerName);
       if (this.degraded) {
@@ -53,6 +58,7 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnModuleDestroy
       }
       return shared;
     } catch (error) {
+      this.skipUntil = Date.now() + RETRY_AFTER_MS;
       if (!this.degraded) {
         this.degraded = true;
         this.logger.warn(
@@ -63,7 +69,8 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnModuleDestroy
     }
   }
 
-  onModuleDestroy(): void {
+  /** after the HTTP server has closed, so the requests it drained were still counted in Redis */
+  onApplicationShutdown(): void {
     this.redis.disconnect();
   }
 }

@@ -8,7 +8,8 @@ export interface PendingDelivery {
   subscriptionId: string;
   url: string;
   secret: string | null;
-  body: string;
+  /** null only if its event's body row is missing (the outbox writes both in one transaction) */
+  body: string | null;
   roundAttempts: number;
   nextAttemptAt: Date;
   giveUpAt: Date | null;
@@ -38,7 +39,7 @@ export async function pendingDeliveries(sql: SqlExecutor, subscriptionId: string
     delivery_id: string;
     url: string;
     secret: string | null;
-    body: string;
+    body: string | null;
     round_attempts: number;
     next_attempt_at: Date | string;
     give_up_at: Date | string | null;
@@ -46,7 +47,7 @@ export async function pendingDeliveries(sql: SqlExecutor, subscriptionId: string
     `SELECT d.delivery_id::text AS delivery_id, s.url, k.secret, b.body, d.round_attempts, d.next_attempt_at, d.give_up_at
        FROM ${DELIVERIES_TABLE} d
        JOIN ${SUBSCRIPTIONS_TABLE} s ON s.subscription_id = d.subscription_id AND s.status = 'active'
-       JOIN ${EVENT_BODIES_TABLE} b ON b.event_id = d.event_id
+       LEFT JOIN ${EVENT_BODIES_TABLE} b ON b.event_id = d.event_id
        LEFT JOIN ${SECRETS_TABLE} k ON k.subscription_id = d.subscription_id
       WHERE d.subscription_id = $1 AND d.status = 'pending' ORDER BY d.seq LIMIT $2`,
     [subscriptionId, limit],

@@ -8,7 +8,7 @@ import {
 } from '@app/event-store';
 import { DEFAULT_RETRY_SCHEDULE, type RetrySchedule } from '../domain';
 import { dueSubscriptions, pendingDeliveries, recordDelivered, recordFailure } from './delivery-queue';
-import { WebhookSender, type AttemptOutcome, type DeliveryRequest } from './send-delivery';
+import { WebhookSender, type AttemptOutcome } from './send-delivery';
 
 /** One dispatcher at a time across processes; a second one takes over when the first dies (its lock goes with its connection). */
 export const DISPATCH_LOCK_KEY = 'notifications:dispatch';
@@ -124,9 +124,14 @@ export class WebhookDispatcher {
         const batch = await pendingDeliveries(this.sql, subscriptionId, LANE_BATCH);
         for (const delivery of batch) {
           if (this.signal.requested || !lock.held || delivery.nextAttemptAt.getTime() > Date.now()) return;
-          const outcome: AttemptOutcome = delivery.secret
-            ? await this.sender.send(delivery as DeliveryRequest, this.options.timeoutMs)
-            : { delivered: false, status: null, error: 'the subscription has no signing secret' };
+          const outcome: AttemptOutcome = !delivery.secret
+            ? { delivered: false, status: null, error: 'the subscription has no signing secret' }
+            : delivery.body === null
+              ? { delivered: false, status: null, error: 'the event’s body is missing from the outbox' }
+              : await this.sender.send(
+                  { deliveryId: delivery.deliveryId, url: delivery.url, secret: delivery.secret, body: delivery.body },
+                  this.options.timeoutMs,
+                );
           if (outcome.delivered) {
             delivered.push({ deliveryId: delivery.deliveryId, status: outcome.status, at: new Date() });
             if (delivered.length >= RECORD_GROUP) await recordDelivered(this.sql, delivered.splice(0));

@@ -57,6 +57,12 @@ describe.each(testBackends())('webhook event bodies migration on %s', (backend) 
     expect((await pendingDeliveries(db.sql, 'sub-b', 10)).map((delivery) => delivery.body)).toEqual(['{"id":"event-1"}']);
   });
 
+  it('a delivery whose body row is missing still reads (body null: the dispatcher records the attempt failed instead of skipping it)', async () => {
+    await new WebhookEventBodies1765400000000().up(runner());
+    await db.sql.query(`DELETE FROM ${EVENT_BODIES_TABLE} WHERE event_id = 'event-2'`);
+    expect((await pendingDeliveries(db.sql, 'sub-a', 10)).map((delivery) => delivery.body)).toEqual(['{"id":"event-1"}', null]);
+  });
+
   it('down puts each body back in its deliveries', async () => {
     await new WebhookEventBodies1765400000000().up(runner());
     await new WebhookEventBodies1765400000000().down(runner());
