@@ -25,7 +25,7 @@ export interface SqlClient extends SqlExecutor {
   readonly kind: 'postgres' | 'pglite';
   /** Runs `work` in one transaction on one connection; commits when it resolves, rolls back when it throws. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
-  /** Session-level `pg_try_advisory_lock` held on a dedicated connection until released; null if another holder has it. */
+  /** Session-level `pg_try_advisory_lock`, held on a connection kept for the locks until released; null if another holder has it. */
   tryAdvisoryLock(key: string): Promise<AdvisoryLock | null>;
   close(): Promise<void>;
 }
