@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { freePort } from './child-process';
+import { eventually, freePort } from './child-process';
 
 export const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
 
@@ -32,11 +32,7 @@ export class DedicatedRedis {
     if (this.server) throw new Error('redis-server is running already');
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir];
     this.server = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
-    const deadline = Date.now() + 10_000;
-    while (!(await answers(this.port))) {
-      if (Date.now() > deadline) throw new Error(`redis-server did not answer on 127.0.0.1:${this.port} within 10 s`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await eventually(() => answers(this.port), 10_000, `redis-server answering on 127.0.0.1:${this.port}`);
   }
 
   /** SIGSTOP: the server still holds its connections but answers nothing (a hung process, a silent network), until `resume`. */
