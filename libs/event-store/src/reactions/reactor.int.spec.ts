@@ -66,6 +66,8 @@ describe.each(testBackends())('Reactor on %s', (backend) => {
     const reactor = started(reaction);
     await eventually(() => (reactor.lastPosition ?? 0) >= last.position, 10_000, 'the reactor to pass the last rating');
     expect(reaction.seen).toHaveLength(2);
+    // the follow-up is committed, but readAll shows it only once no older transaction is still open (commit-safe order)
+    await eventually(async () => (await opened()) >= 1, 10_000, 'the follow-up visible in readAll');
     expect(await opened()).toBe(1);
     // past the last rating, and past the follow-up it appended itself: that one is read in the reactor's
     // next window, so the checkpoint gets there a poll later (asserting it at once was a race)
