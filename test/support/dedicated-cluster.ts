@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { freePort } from './child-process';
+import { describeNeeding } from './describe-needing';
 
 /**
  * A throwaway PostgreSQL 15 cluster of a test's own (initdb + pg_ctl on a free loopback port,
@@ -21,23 +22,10 @@ export function dedicatedClusterUnavailable(): string | undefined {
   return undefined;
 }
 
-/**
- * `describe` for suites that need their own cluster: without the binaries it fails under CI=true
- * and is skipped (saying why) otherwise.
- */
+/** `describe` for suites that need their own cluster: without the binaries it fails under CI=true and is skipped (saying why) otherwise. */
 export function describeWithDedicatedCluster(name: string, body: () => void): void {
   const missing = dedicatedClusterUnavailable();
-  if (!missing) return describe(name, body);
-  if (process.env.CI === 'true') {
-    describe(name, () =>
-      it('needs a dedicated PostgreSQL cluster', () => {
-        throw new Error(`CI=true: cannot create a PostgreSQL cluster: ${missing}`);
-      }),
-    );
-    return;
-  }
-  console.warn(`SKIPPED "${name}": cannot create a dedicated PostgreSQL cluster (${missing}); set PG_BIN to PostgreSQL's bin directory`);
-  describe.skip(name, body);
+  describeNeeding(name, missing && `cannot create a PostgreSQL cluster: ${missing} (set PG_BIN to PostgreSQL's bin directory)`, body);
 }
 
 export class DedicatedCluster {
@@ -64,6 +52,28 @@ export class DedicatedCluster {
     await cluster.pg('initdb', ['-D', cluster.dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
     await cluster.start();
     return cluster;
+  }
+
+  /**
+   * A streaming replica of `primary` (pg_basebackup -R, its own folder and port), replaying each
+   * commit `applyDelayMs` after the primary made it (recovery_min_apply_delay), so a test can see
+   * what reads do while the replica lags.
+   */
+  static async replicaOf(primary: DedicatedCluster, options: { applyDelayMs?: number } = {}): Promise<DedicatedCluster> {
+    const dir = mkdtempSync('/tmp/pg-replica-');
+    mkdirSync(join(dir, 'sock'));
+    if (process.getuid?.() === 0) for (const path of [dir, join(dir, 'sock')]) chownSync(path, ...postgresIds());
+    const replica = new DedicatedCluster(dir, await freePort());
+    const from = ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'];
+    try {
+      await replica.pg('pg_basebackup', [...from, '-X', 'stream', '--checkpoint=fast', '--no-sync', '-R', '-D', replica.dataDir]);
+      appendFileSync(join(replica.dataDir, 'postgresql.auto.conf'), `recovery_min_apply_delay = '${options.applyDelayMs ?? 0}ms'\n`);
+      await replica.start();
+      return replica;
+    } catch (error) {
+      await replica.destroy();
+      throw error;
+    }
   }
 
   async start(): Promise<void> {
@@ -114,7 +124,8 @@ export class DedicatedCluster {
   }
 }
 
-function postgresIds(): [number, number] {
+/** uid and gid of the `postgres` OS user, who owns the test clusters when the tests run as root */
+export function postgresIds(): [number, number] {
   const line = readFileSync('/etc/passwd', 'utf8')
     .split('\n')
     .find((entry) => entry.startsWith('postgres:'));

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { eventually, freePort } from './child-process';
+import { describeNeeding } from './describe-needing';
 
 export const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
 
@@ -63,17 +64,13 @@ export class DedicatedRedis {
 
 /** `describe` for suites that need a Redis of their own: without redis-server it fails under CI=true and is skipped otherwise. */
 export function describeWithDedicatedRedis(name: string, body: () => void): void {
-  if (existsSync(REDIS_SERVER)) return describe(name, body);
-  if (process.env.CI === 'true') {
-    describe(name, () =>
-      it('needs redis-server', () => {
-        throw new Error(`CI=true: ${REDIS_SERVER} is missing (Debian's redis-server package; .ci/run installs it)`);
-      }),
-    );
-    return;
-  }
-  console.warn(`SKIPPED "${name}": ${REDIS_SERVER} is missing; install Debian's redis-server or set REDIS_SERVER`);
-  describe.skip(name, body);
+  describeNeeding(
+    name,
+    existsSync(REDIS_SERVER)
+      ? undefined
+      : `${REDIS_SERVER} is missing (Debian's redis-server package; .ci/run installs it; or set REDIS_SERVER)`,
+    body,
+  );
 }
 
 /** Does a Redis answer PING on this loopback port? */

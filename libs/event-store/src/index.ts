@@ -22,6 +22,8 @@ export * from './reactions/reactor';
 export * from './sql/connection-errors';
 export * from './sql/pglite-sql-client';
 export * from './sql/postgres-sql-client';
+export * from './sql/read-replica';
+export * from './sql/server-target';
 export * from './sql/sql-client';
 export * from './sql/sql-page';
 export * from './sql/leader-loop';

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { useBusinessTimeZone } from '@app/kernel';
 import { SWEEP_AT_PATTERN } from '@app/supervision';
+import { parseServerTarget } from '@app/event-store';
 import {
   IsBoolean,
   IsIn,
@@ -47,6 +48,15 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/gov' })
   DATABASE_URL?: string;
+
+  /**
+   * A streaming replica of DATABASE_URL's database for the read models' queries (lists, reports,
+   * an entity's GET); commands, projections and the policies stay on DATABASE_URL. Read-your-writes
+   * waits follow the checkpoints the replica shows.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL of a streaming replica, e.g. postgres://user@10.0.0.2:5432/gov' })
+  READ_DATABASE_URL?: string;
 
   @IsString()
   DATA_DIR = './data';
@@ -180,12 +190,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     config.EVENT_STORE === 'esdb' && !config.EVENTSTORE_CONNECTION_STRING && 'EVENT_STORE=esdb needs EVENTSTORE_CONNECTION_STRING',
     config.EVENT_STORE === 'esdb' && config.embedded && 'EVENT_STORE=esdb keeps read models in PostgreSQL: set DATABASE_URL',
     config.embedded && !config.RUN_PROJECTIONS && 'RUN_PROJECTIONS=false needs DATABASE_URL (the embedded PGlite admits one process)',
+    config.DATABASE_URL !== undefined && targetProblem('DATABASE_URL', config.DATABASE_URL),
+    config.READ_DATABASE_URL !== undefined && targetProblem('READ_DATABASE_URL', config.READ_DATABASE_URL),
+    config.READ_DATABASE_URL !== undefined && config.embedded && 'READ_DATABASE_URL is a replica of DATABASE_URL: set DATABASE_URL too',
     config.FEEDBACK_RECTIFY_WORKDAYS < config.FEEDBACK_CONTACT_WORKDAYS &&
       `FEEDBACK_RECTIFY_WORKDAYS=${config.FEEDBACK_RECTIFY_WORKDAYS} must not be less than FEEDBACK_CONTACT_WORKDAYS=${config.FEEDBACK_CONTACT_WORKDAYS}`,
   ].filter((problem): problem is string => typeof problem === 'string');
   if (problems.length > 0) throw new ConfigurationError(problems);
   useBusinessTimeZone(config.BUSINESS_TZ); // the one place the zone is read: every context's calendar follows it
   return config;
+}
+
+/** What is wrong with a URL's hosts or target_session_attrs, or false */
+function targetProblem(name: string, url: string): string | false {
+  try {
+    parseServerTarget(url);
+    return false;
+  } catch (error) {
+    return `${name}: ${(error as Error).message}`;
+  }
 }
 
 /** `NAME="value"` — but never a secret's value, only its length */

@@ -53,6 +53,20 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads a failover pair libpq’s way and a replica beside it, and refuses what libpq would not', () => {
+    const pair = 'postgres://gov@10.0.0.1:5432,10.0.0.2:5432/gov?target_session_attrs=read-write';
+    expect(problems({ DATABASE_URL: pair, READ_DATABASE_URL: 'postgres://gov@10.0.0.3/gov' })).toEqual([]);
+    expect(problems({ DATABASE_URL: 'postgres://a,b/gov?target_session_attrs=master' })).toEqual([
+      'Invalid configuration: DATABASE_URL: target_session_attrs must be one of any, read-write, primary, read-only, standby, prefer-standby',
+    ]);
+    expect(problems({ READ_DATABASE_URL: 'postgres://gov@10.0.0.3/gov' })).toEqual([
+      'Invalid configuration: READ_DATABASE_URL is a replica of DATABASE_URL: set DATABASE_URL too',
+    ]);
+    expect(problems({ DATABASE_URL: pair, READ_DATABASE_URL: 'mysql://x' })).toEqual([
+      'Invalid configuration: READ_DATABASE_URL="mysql://x" must be a postgres:// URL of a streaming replica, e.g. postgres://user@10.0.0.2:5432/gov',
+    ]);
+  });
+
   it('asks no token secret with a server database: the scenario loader and the projections CLI serve nothing', () => {
     const config = loadConfig({ DATABASE_URL: SERVER.DATABASE_URL });
     expect(config.embedded).toBe(false);

@@ -2,8 +2,9 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { READ_SQL, SQL_CLIENT, type SqlClient, type SqlExecutor } from '@app/event-store';
 import { ApiProblem, Public } from '@app/http';
+import { replicaLag } from '../storage/replica-lag';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -23,14 +24,22 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(READ_SQL) private readonly reads: SqlExecutor,
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: HealthDto, description: 'both stores are reachable' })
+  @ApiOkResponse({
+    type: HealthDto,
+    description:
+      'both stores are reachable; with READ_DATABASE_URL also the read replica, its check giving its lag: `readReplica: {status: "up", lagSeconds, lagBytes}`',
+  })
   @ApiProblem(429, 'rate limited; see Retry-After')
   @ApiProblem(503, 'a store is unreachable: `detail` names it, `checks` gives every check')
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Reachability of the event store and the read-model database: 200 `{status:"ok"}`, 503 when one is down' })
+  @ApiOperation({
+    summary:
+      'Reachability of the event store, the read-model database and (with READ_DATABASE_URL) the read replica: 200 `{status:"ok"}`, 503 when one is down',
+  })
   check() {
     return this.health.check([
       () =>
@@ -43,6 +52,18 @@ export class HealthController {
           .check('readModels')
           .attempt(async () => void (await this.sql.query('SELECT 1')))
           .withTimeout(CHECK_TIMEOUT_MS),
+      ...(this.reads === this.sql
+        ? []
+        : [
+            () =>
+              this.indicators
+                .check('readReplica')
+                .attempt(async () => {
+                  const lag = await replicaLag(this.sql, this.reads);
+                  return { lagSeconds: lag.seconds, lagBytes: lag.bytes };
+                })
+                .withTimeout(CHECK_TIMEOUT_MS),
+          ]),
     ]);
   }
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedVersionError } from '@app/event-store';
+import { DuplicateEventIdError, EventStoreUnavailableError, ReadReplicaBehindError, WrongExpectedVersionError } from '@app/event-store';
 import { DomainError } from '@app/kernel';
 import { InvalidInputException, Problem, problem, PROBLEM_CONTENT_TYPE } from '@app/http';
 import { isConnectionError } from '@app/event-store';
@@ -42,6 +42,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         : problem(409, 'a concurrent change to the same record won; read it again and retry', { currentVersion });
     }
     if (error instanceof DuplicateEventIdError) return problem(409, 'these events were already recorded differently');
+    if (error instanceof ReadReplicaBehindError) return problem(503, error.message);
     if (error instanceof EventStoreUnavailableError || isConnectionError(error))
       return problem(503, 'the database is unreachable; retry shortly');
     if (isBodyParserError(error))

@@ -3,7 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PinoLogger } from 'nestjs-pino';
 import { CommandExecutor, EVENT_STORE, type EventStore } from '@app/event-store';
 import { ProjectionRunner, Reactor } from '@app/event-store';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { READ_SQL, SQL_CLIENT, type SqlClient, type SqlExecutor } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
 import { MinPositionInterceptor } from './min-position.interceptor';
 import { OwnWritesInterceptor } from './own-writes.interceptor';
@@ -23,10 +23,11 @@ export const REACTORS = Symbol('REACTORS');
   providers: [
     {
       provide: ProjectionRunner,
-      inject: [EVENT_STORE, SQL_CLIENT, PinoLogger],
-      useFactory: (store: EventStore, sql: SqlClient, logger: PinoLogger) => {
+      inject: [EVENT_STORE, SQL_CLIENT, READ_SQL, PinoLogger],
+      useFactory: (store: EventStore, sql: SqlClient, reads: SqlExecutor, logger: PinoLogger) => {
         logger.setContext('projections');
         return new ProjectionRunner(store, sql, allProjections, {
+          ...(reads !== sql && { readsFrom: reads }),
           logger: { log: (message) => logger.info(message), error: (message, error) => logger.error({ err: error }, message) },
         });
       },

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiReadRoute, ReadQuery, RequireRoles } from '@app/http';
 import { AuditLogQuery } from './audit-log-query.dto';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { READ_SQL, type SqlExecutor } from '@app/event-store';
 import { auditLogPage, verifyAuditLog } from './audit-log.queries';
 import { AuditLogPageView, AuditVerificationView } from './audit-log.responses';
 
@@ -10,7 +10,7 @@ import { AuditLogPageView, AuditVerificationView } from './audit-log.responses';
 @RequireRoles('admin')
 @Controller('audit-log')
 export class AuditLogController {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(@Inject(READ_SQL) private readonly sql: SqlExecutor) {}
 
   @Get()
   @ApiOperation({ summary: 'The audit trail: every accepted command and every read of personal data, oldest first (admin)' })

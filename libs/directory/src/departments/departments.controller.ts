@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Put, Query } from '@nestjs/common';
 import { DepartmentIdParam } from '../shared/directory-params';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { CommandExecutor, EVENT_STORE, SQL_CLIENT, type CommandContext, type EventStore, type SqlClient } from '@app/event-store';
+import { CommandExecutor, EVENT_STORE, READ_SQL, type CommandContext, type EventStore, type SqlExecutor } from '@app/event-store';
 import { ApiCommandRoute, ApiReadRoute, CommandContextOf, ReadQuery, RequireRoles } from '@app/http';
 import { notFound } from '@app/kernel';
 import {
@@ -21,7 +21,7 @@ const DepartmentIdDocs = () => ApiParam({ name: 'id', description: 'the departme
 @Controller('departments')
 export class DepartmentsController {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(READ_SQL) private readonly sql: SqlExecutor,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly commands: CommandExecutor,
   ) {}

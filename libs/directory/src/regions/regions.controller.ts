@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Put, Query } from '@nestjs/common';
 import { RegionCodeParam } from '../shared/directory-params';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { CommandExecutor, SQL_CLIENT, type CommandContext, type SqlClient } from '@app/event-store';
+import { CommandExecutor, READ_SQL, type CommandContext, type SqlExecutor } from '@app/event-store';
 import { ApiCommandRoute, ApiReadRoute, CommandContextOf, ReadQuery, RequireRoles } from '@app/http';
 import { DirectoryCommandResultDto, PutRegionDto, RegionListDocument } from '../shared/directory.dtos';
 import { regionList } from '../read-model/directory.queries';
@@ -12,7 +12,7 @@ import { regions } from './region.aggregate';
 @Controller('regions')
 export class RegionsController {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(READ_SQL) private readonly sql: SqlExecutor,
     private readonly commands: CommandExecutor,
   ) {}
 

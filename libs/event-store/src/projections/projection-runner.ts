@@ -1,6 +1,7 @@
 import type { Checkpoint, EventStore } from '../event-store.port';
-import type { SqlClient } from '../sql/sql-client';
-import { ensureCheckpointTable } from './checkpoint-store';
+import { ReadReplicaBehindError } from '../sql/read-replica';
+import type { SqlClient, SqlExecutor } from '../sql/sql-client';
+import { ensureCheckpointTable, readCheckpoint } from './checkpoint-store';
 import { consoleProjectionLogger, Projection, ProjectionLogger } from './projection';
 import { ProjectionWorker, ProjectionWorkerSnapshot } from './projection-worker';
 import { SharedReadsStore } from './shared-reads';
@@ -26,6 +27,12 @@ export interface ProjectionRunnerOptions {
   maxRetryBackoffMs?: number;
   /** polling interval of `waitForPosition` (default 10 ms) */
   waitPollMs?: number;
+  /**
+   * The database the queries read when it is not the one the projections write (a streaming
+   * replica): `waitForPosition` then follows the checkpoints as that database shows them, which
+   * the replica replays in the same transaction as the read-model rows they cover.
+   */
+  readsFrom?: SqlExecutor;
   logger?: ProjectionLogger;
 }
 
@@ -39,6 +46,9 @@ export type ProjectionRunnerSnapshot = ProjectionWorkerSnapshot;
 export class ProjectionRunner {
   private readonly workers: ProjectionWorker[];
   private readonly waitPollMs: number;
+  private readonly readsFrom: SqlExecutor | undefined;
+  /** the replica's checkpoint of each projection, read at most every REPLICA_REFRESH_MS for all waiting GETs */
+  private readonly replicaReads = new Map<ProjectionWorker, { at: number; checkpoint: Promise<Checkpoint | null> }>();
   private state: 'new' | 'applying' | 'observing' | 'stopped' = 'new';
 
   constructor(
@@ -61,6 +71,7 @@ export class ProjectionRunner {
       logger: options.logger ?? consoleProjectionLogger,
     };
     this.waitPollMs = options.waitPollMs ?? 10;
+    this.readsFrom = options.readsFrom;
     // the projections of this process mostly ask for the same batches: one query serves them all
     const shared = new SharedReadsStore(store);
     this.workers = projections.map((projection) => new ProjectionWorker(shared, sql, projection, workerOptions));
@@ -126,7 +137,7 @@ export class ProjectionRunner {
    */
   private async allCover(pending: Map<ProjectionWorker, Checkpoint | null | undefined>, position: number): Promise<boolean> {
     for (const [worker, seen] of pending) {
-      const checkpoint = await worker.currentCheckpoint();
+      const checkpoint = this.readsFrom ? await this.replicaCheckpoint(worker, this.readsFrom) : await worker.currentCheckpoint();
       if (seen !== undefined && checkpoint === seen) return false;
       if (!(await this.store.covers(checkpoint, position))) {
         pending.set(worker, checkpoint);
@@ -136,4 +147,24 @@ export class ProjectionRunner {
     }
     return true;
   }
+
+  private replicaCheckpoint(worker: ProjectionWorker, replica: SqlExecutor): Promise<Checkpoint | null> {
+    const now = Date.now();
+    let read = this.replicaReads.get(worker);
+    if (!read || now - read.at >= REPLICA_REFRESH_MS) {
+      // a replica that has not replayed the checkpoint table yet (a fresh deployment) has covered nothing yet
+      const checkpoint = readCheckpoint(replica, worker.projection).then(
+        (row) => row?.checkpoint ?? null,
+        (error: unknown) => {
+          if (error instanceof ReadReplicaBehindError) return null;
+          throw error;
+        },
+      );
+      read = { at: now, checkpoint };
+      this.replicaReads.set(worker, read);
+    }
+    return read.checkpoint;
+  }
 }
+
+const REPLICA_REFRESH_MS = 20;

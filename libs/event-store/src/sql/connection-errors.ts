@@ -1,6 +1,10 @@
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
-/** PostgreSQL SQLSTATEs of a server that is gone or going: admin/crash shutdown, cannot connect now, connection exceptions. */
-const SERVER_GONE = /^(57P0[1-3]|08\w{3})$/;
+/**
+ * PostgreSQL SQLSTATEs of a server that is gone or going: admin/crash shutdown, cannot connect now,
+ * connection exceptions, and a write refused by a standby (25006: the primary was demoted, or
+ * the failover has not promoted the other yet).
+ */
+const SERVER_GONE = /^(57P0[1-3]|08\w{3}|25006)$/;
 
 /** True for errors that mean "the database cannot be reached right now" (→ 503), whichever driver raised them. */
 export function isConnectionError(error: unknown): boolean {

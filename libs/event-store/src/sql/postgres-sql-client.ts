@@ -1,5 +1,14 @@
 import { Client, Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
+import { isConnectionError } from './connection-errors';
+import { NoServerAvailable, ServerTarget, locateServer, parseServerTarget } from './server-target';
 import { AdvisoryLock, QueryOptions, SqlClient, SqlExecutor } from './sql-client';
+
+/** The host in use and its pool; `retired` once a connection error sent the client looking for another. */
+interface Server {
+  readonly url: string;
+  readonly pool: Pool;
+  retired: boolean;
+}
 
 /**
  * SqlClient over a `pg` connection pool (a PostgreSQL server), and one more connection that holds
@@ -7,25 +16,45 @@ import { AdvisoryLock, QueryOptions, SqlClient, SqlExecutor } from './sql-client
  * dispatcher's): an API process needs its pool and one, not a connection per lock. When that
  * connection dies every lock goes with it, as they would with the process: each holder sees
  * `held` turn false and steps back, and the next `tryAdvisoryLock` opens a new one.
+ *
+ * The URL may name several hosts, libpq's way (`postgres://a:5432,b:5432/gov?target_session_attrs=read-write`,
+ * as pg_auto_failover prints it): the client then works on the host that fits, and after a
+ * connection error (the primary died, or was demoted to a standby) it asks the hosts again
+ * before the next query. Queries in between fail as connection errors (503), none hangs.
  */
 export class PostgresSqlClient implements SqlClient {
   readonly kind = 'postgres' as const;
-  private readonly pool: Pool;
+  private readonly target: ServerTarget;
+  private server: Server | null = null;
+  private locating: Promise<Server> | null = null;
   private lockSession: Promise<LockSession> | null = null;
   /** keys held through this client: a session's advisory locks are re-entrant, so it must refuse a second taker itself */
   private readonly held = new Set<string>();
 
   constructor(private readonly config: PoolConfig) {
-    this.pool = quietPool(config);
+    this.target = parseServerTarget(config.connectionString ?? '');
+  }
+
+  /** The single-host URL of the server in use now (located first if need be). */
+  async serverUrl(): Promise<string> {
+    return (this.server ?? (await this.locate())).url;
   }
 
   async query<Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
-    const result = await this.pool.query(queryConfig(text, params, options));
-    return result.rows as Row[];
+    const server = this.server ?? (await this.locate());
+    try {
+      const result = await server.pool.query(queryConfig(text, params, options));
+      return result.rows as Row[];
+    } catch (error) {
+      throw this.suspect(server, error);
+    }
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const server = this.server ?? (await this.locate());
+    const client = await server.pool.connect().catch((error: unknown) => {
+      throw this.suspect(server, error);
+    });
     let broken = false;
     try {
       await client.query('BEGIN');
@@ -38,7 +67,7 @@ export class PostgresSqlClient implements SqlClient {
       } catch {
         broken = true;
       }
-      throw error;
+      throw this.suspect(server, error);
     } finally {
       client.release(broken); // the pool also drops a client whose connection has died
     }
@@ -59,14 +88,40 @@ export class PostgresSqlClient implements SqlClient {
 
   async close(): Promise<void> {
     const session = await this.lockSession?.catch(() => null);
+    const server = this.server ?? (await this.locating?.catch(() => null));
     this.lockSession = null;
-    await Promise.all([this.pool.end(), session?.end()]);
+    this.server = null;
+    await Promise.all([server?.pool.end(), session?.end()]);
+  }
+
+  /** The server to use: the first host of the target that fits, asked once for all waiting callers. */
+  private locate(): Promise<Server> {
+    this.locating ??= locateServer(this.target, this.config.connectionTimeoutMillis ?? 5000)
+      .then((url) => (this.server = { url, pool: quietPool({ ...this.config, connectionString: url }), retired: false }))
+      .finally(() => (this.locating = null));
+    return this.locating;
+  }
+
+  /**
+   * After an error on `server`: a connection error on a target of several hosts retires it (its
+   * pool ends once its clients are back), so the next query locates the host that fits now. What
+   * failed because the server was retired under it is answered as a connection error too.
+   */
+  private suspect(server: Server, error: unknown): unknown {
+    if (server.retired) return isConnectionError(error) ? error : new NoServerAvailable('the server changed; retry', { cause: error });
+    const choosing = this.target.urls.length > 1 || this.target.attrs !== 'any';
+    if (choosing && isConnectionError(error) && this.server === server) {
+      server.retired = true;
+      this.server = null;
+      void server.pool.end().catch(() => undefined);
+    }
+    return error;
   }
 
   /** The lock connection, opened again if it has died. */
   private async openLockSession(): Promise<LockSession> {
     for (;;) {
-      const opening = (this.lockSession ??= LockSession.open(this.config));
+      const opening = (this.lockSession ??= this.serverUrl().then((url) => LockSession.open({ ...this.config, connectionString: url })));
       let session: LockSession;
       try {
         session = await opening;

@@ -31,3 +31,10 @@ export interface SqlClient extends SqlExecutor {
 }
 
 export const SQL_CLIENT = Symbol('SQL_CLIENT');
+
+/**
+ * Where the read models' queries go (an `SqlExecutor`): a streaming replica when the deployment
+ * has one, else the SQL_CLIENT itself. Commands, projections and policies never use it — what
+ * decides must read the primary — and read-your-writes waits read their checkpoints through it.
+ */
+export const READ_SQL = Symbol('READ_SQL');

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Optional, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { READ_SQL, type SqlExecutor } from '@app/event-store';
 import { ApiReadRoute, RequireRoles } from '@app/http';
 import { DomainError } from '@app/kernel';
 import { businessToday } from '@app/kernel';
@@ -14,7 +14,7 @@ import { QUALITY_ISSUE_SOURCE, type QualityIssueSource } from './quality-issue-s
 @Controller('bulletins')
 export class BulletinsController {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(READ_SQL) private readonly sql: SqlExecutor,
     @Optional() @Inject(QUALITY_ISSUE_SOURCE) private readonly qualityIssues: QualityIssueSource | null = null,
   ) {}
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { READ_SQL, type SqlExecutor } from '@app/event-store';
 import { addDays } from '@app/kernel';
 import { RectificationLedgerCache, rectificationLedger, type LedgerFilter } from '@app/audit';
 import type { QualityIssueChanges, QualityIssueSource } from './quality-issue-source';
@@ -14,7 +14,7 @@ import type { QualityIssueChanges, QualityIssueSource } from './quality-issue-so
 export class LedgerQualityIssueSource implements QualityIssueSource {
   constructor(
     private readonly modules: ModuleRef,
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(READ_SQL) private readonly sql: SqlExecutor,
   ) {}
 
   async changes(interval: { from: string; to: string }): Promise<QualityIssueChanges> {

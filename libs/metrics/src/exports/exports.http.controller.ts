@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { READ_SQL, type SqlExecutor } from '@app/event-store';
 import { ApiReadRoute, RequireRoles } from '@app/http';
 import { AssessmentQuery } from '../indicators/assessment-query.dto';
 import { REPORT_NOTES } from '../indicators/assessment-report';
@@ -15,7 +15,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @ApiTags('assessment')
 @Controller('reports')
 export class ExportsController {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(@Inject(READ_SQL) private readonly sql: SqlExecutor) {}
 
   @Get('assessment.csv')
   @RequireRoles('assessor')

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { READ_SQL, type SqlExecutor } from '@app/event-store';
 import { ApiReadRoute, RequireRoles } from '@app/http';
 import { resolveReportDates } from '../http/resolve-report-dates';
 import { RankingDto } from './ranking.dto';
@@ -12,7 +12,7 @@ import { ReportCache } from '../shared/report-cache';
 @Controller('rankings')
 export class RankingsController {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(READ_SQL) private readonly sql: SqlExecutor,
     private readonly cache: ReportCache,
   ) {}
 

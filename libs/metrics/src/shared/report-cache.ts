@@ -1,4 +1,4 @@
-import { CheckpointKeyedCache, SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { CheckpointKeyedCache, READ_SQL, type SqlExecutor } from '@app/event-store';
 import { DIRECTORY_PROJECTION } from '@app/directory';
 import { ApplicationFactsProjection } from '../applications/application-facts.projection';
 import { CatalogueProjection } from '../catalogue/catalogue.projection';
@@ -9,8 +9,8 @@ export class ReportCache extends CheckpointKeyedCache {}
 
 export const reportCacheProvider = {
   provide: ReportCache,
-  inject: [SQL_CLIENT],
-  useFactory: (sql: SqlClient) =>
+  inject: [READ_SQL],
+  useFactory: (sql: SqlExecutor) =>
     new ReportCache(sql, [
       new CatalogueProjection().name,
       new ApplicationFactsProjection().name,

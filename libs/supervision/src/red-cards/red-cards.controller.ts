@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandExecutor, SQL_CLIENT, type CommandContext, type SqlClient } from '@app/event-store';
+import { CommandExecutor, READ_SQL, type CommandContext, type SqlExecutor } from '@app/event-store';
 import {
   ApiCommandRoute,
   ApiReadRoute,
@@ -31,7 +31,7 @@ const CardId = () => IdParam(RED_CARD_STREAM_PREFIX);
 @Controller('supervision/cards')
 export class RedCardsController {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(READ_SQL) private readonly sql: SqlExecutor,
     private readonly commands: CommandExecutor,
   ) {}
 

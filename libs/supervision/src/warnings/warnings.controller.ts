@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CheckpointKeyedCache, SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { CheckpointKeyedCache, READ_SQL, type SqlExecutor } from '@app/event-store';
 import { ApiReadRoute, CurrentActor, RequireRoles, type Actor } from '@app/http';
 import { businessCalendar, businessToday, departmentFilter } from '@app/kernel';
 import { SUPERVISION_OPTIONS, type SupervisionOptions } from '../shared/supervision-options';
@@ -13,15 +13,15 @@ export class WarningsCache extends CheckpointKeyedCache {}
 
 export const warningsCacheProvider = {
   provide: WarningsCache,
-  inject: [SQL_CLIENT],
-  useFactory: (sql: SqlClient) => new WarningsCache(sql, [SUPERVISION_APPLICATIONS_PROJECTION]),
+  inject: [READ_SQL],
+  useFactory: (sql: SqlExecutor) => new WarningsCache(sql, [SUPERVISION_APPLICATIONS_PROJECTION]),
 };
 
 @ApiTags('supervision')
 @Controller('supervision/warnings')
 export class WarningsController {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(READ_SQL) private readonly sql: SqlExecutor,
     @Inject(SUPERVISION_OPTIONS) private readonly options: SupervisionOptions,
     private readonly cache: WarningsCache,
   ) {}

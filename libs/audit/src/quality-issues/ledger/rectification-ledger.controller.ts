@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiReadRoute, CurrentActor, RequireRoles, type Actor } from '@app/http';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { READ_SQL, type SqlExecutor } from '@app/event-store';
 import { LedgerQuery } from '../read-model/quality-issue-query.dto';
 import { businessToday, departmentFilter } from '@app/kernel';
 import { LedgerView } from '../read-model/quality-issue.views';
@@ -12,7 +12,7 @@ import { RectificationLedgerCache, rectificationLedger, type LedgerFilter } from
 @Controller('rectification-ledger')
 export class RectificationLedgerController {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(READ_SQL) private readonly sql: SqlExecutor,
     private readonly cache: RectificationLedgerCache,
   ) {}
 

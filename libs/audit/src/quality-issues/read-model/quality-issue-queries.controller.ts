@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiReadRoute, CurrentActor, IdParam, ReadQuery, ReadsOwnWrites, type Actor } from '@app/http';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { READ_SQL, type SqlExecutor } from '@app/event-store';
 import { departmentFilter, inScope, notFound } from '@app/kernel';
 import { bareIssueId, bareMatterId, ISSUE_STREAM_PREFIX } from '../ids';
 import { QualityIssueListQuery } from './quality-issue-query.dto';
@@ -12,7 +12,7 @@ import { IssueDetailView, IssuePageView } from './quality-issue.views';
 @ApiTags('quality issues')
 @Controller('quality-issues')
 export class QualityIssueQueriesController {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(@Inject(READ_SQL) private readonly sql: SqlExecutor) {}
 
   @Get()
   @ApiOperation({ summary: 'List quality issues (newest first), filtered; scoped to the caller’s department' })

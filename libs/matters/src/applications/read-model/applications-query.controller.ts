@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { READ_SQL, type SqlExecutor } from '@app/event-store';
 import { type Actor, ApiReadRoute, CurrentActor, IdParam, ReadsOwnWrites } from '@app/http';
 import { businessCalendar, businessToday, departmentFilter, inScope, notFound } from '@app/kernel';
 import { APPLICATION_NOT_FOUND } from '../http/lifecycle-route.decorator';
@@ -12,7 +12,7 @@ import { toApplicationView } from './to-application-view';
 @ApiTags('applications 办件')
 @Controller('applications')
 export class ApplicationsQueryController {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(@Inject(READ_SQL) private readonly sql: SqlExecutor) {}
 
   @Get(':id')
   @ReadsOwnWrites('application')

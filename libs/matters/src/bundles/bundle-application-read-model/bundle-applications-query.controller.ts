@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { READ_SQL, type SqlExecutor } from '@app/event-store';
 import { type Actor, ApiReadRoute, CurrentActor, IdParam, ReadQuery, ReadsOwnWrites, RequireRoles } from '@app/http';
 import { departmentScope, notFound } from '@app/kernel';
 import { bundleApplicationById, bundleApplicationPage, type BundleApplicationView } from './bundle-application.queries';
@@ -18,7 +18,7 @@ const NOT_FOUND = 'unknown bundle application — or, for a department token, on
 @RequireRoles('window_staff', 'assessor', 'inspector')
 @Controller('bundle-applications')
 export class BundleApplicationsQueryController {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(@Inject(READ_SQL) private readonly sql: SqlExecutor) {}
 
   @Get()
   @ApiOperation({ summary: 'List bundle applications (paged, newest first), by bundle and status', description: SCOPE })

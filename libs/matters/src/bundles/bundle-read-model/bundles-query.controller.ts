@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { READ_SQL, type SqlExecutor } from '@app/event-store';
 import { ApiReadRoute, IdParam, PageQuery, ReadQuery, ReadsOwnWrites } from '@app/http';
 import { notFound } from '@app/kernel';
 import { bundleById, bundlePage } from './bundle.queries';
@@ -10,7 +10,7 @@ import { BundleDto, BundlePageDto } from './bundle-view.dtos';
 @ApiTags('bundles 一件事')
 @Controller('bundles')
 export class BundlesQueryController {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(@Inject(READ_SQL) private readonly sql: SqlExecutor) {}
 
   @Get()
   @ApiOperation({ summary: 'List the 一件事 bundles of the catalogue (paged, ordered by code); every role, not department-scoped' })

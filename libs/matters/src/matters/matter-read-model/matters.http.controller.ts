@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { READ_SQL, type SqlExecutor } from '@app/event-store';
 import { type Actor, ApiReadRoute, CurrentActor, type Page, ReadQuery, IdParam, ReadsOwnWrites } from '@app/http';
 import { departmentFilter, inScope, notFound } from '@app/kernel';
 import { ListMattersQueryDto } from './list-matters.query-dto';
@@ -14,7 +14,7 @@ export const MATTER_NOT_FOUND = "unknown matter — or another department's, for
 @ApiTags('matters')
 @Controller('matters')
 export class MattersController {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(@Inject(READ_SQL) private readonly sql: SqlExecutor) {}
 
   @Get()
   @ApiOperation({

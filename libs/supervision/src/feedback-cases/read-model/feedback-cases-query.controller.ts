@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SQL_CLIENT, type SqlClient } from '@app/event-store';
+import { READ_SQL, type SqlExecutor } from '@app/event-store';
 import { type Actor, ApiReadRoute, CurrentActor, IdParam, ReadsOwnWrites, RequireRoles } from '@app/http';
 import { businessToday, departmentFilter, inScope, notFound } from '@app/kernel';
 import { FEEDBACK_CASE_NOT_FOUND, FEEDBACK_CASE_READERS } from '../feedback-case.routes';
@@ -14,7 +14,7 @@ const READERS_DOC =
 @ApiTags('feedback cases 差评整改')
 @Controller('feedback-cases')
 export class FeedbackCasesQueryController {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+  constructor(@Inject(READ_SQL) private readonly sql: SqlExecutor) {}
 
   @Get(':id')
   @RequireRoles(...FEEDBACK_CASE_READERS)
