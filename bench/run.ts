@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick] [-- --only append,http,scenario,ryw,notify,console] [-- --base REF]`: measures the event store against
+ * `npm run bench [-- --quick] [-- --only append,http,scenario,ryw,notify,console] [-- --base REF]` (or `-- --soak`: the chaos
+ * soak alone, bench/soak/chaos-soak.ts): measures the event store against
  * the raw limit and Emmett, the API's command throughput, the scenario's load, rebuild and report
  * latencies and the API's memory, then writes BENCHMARKS.md and bench/results.json (issue 7).
  */
@@ -21,6 +22,7 @@ import { Outcomes, ratiosOf, targetsOf } from './results/ratios-and-targets';
 import { RESULT_KEYS } from './results/result-keys';
 import { writeResultsJson } from './results/results-json';
 import { measureScenarioSections } from './scenario/scenario-sections';
+import { runSoakBench } from './soak/chaos-soak';
 import { benchConfig, wanted } from './support/bench-config';
 import { log } from './support/log';
 import { describeMachine, finishMachine } from './support/machine';
@@ -174,7 +176,8 @@ function printSummary(report: BenchReport, out: string): void {
   console.log(`\nwrote BENCHMARKS.md and results.json under ${out}`);
 }
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+(argv.includes('--soak') ? runSoakBench().then((passed) => process.exit(passed ? 0 : 1)) : main(argv)).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

@@ -41,6 +41,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
   };
   let exited = false;
   void child.exited.then(() => (exited = true));
+  // one that does not come up is not left behind
   await eventually(
     async () => {
       if (exited) throw new Error(`the API exited while starting:\n${child.output.stderr}\n${child.output.stdout}`);
@@ -48,6 +49,9 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     },
     60_000,
     'the API process to answer /health',
-  );
+  ).catch((error: unknown) => {
+    api.cleanup();
+    throw error;
+  });
   return api;
 }

@@ -2,8 +2,10 @@ import { Client } from 'pg';
 
 /**
  * libpq's `target_session_attrs`: which of a URL's hosts a session may use. `any` takes the first
- * that answers; `read-write` and `primary` the first that is not a standby (after a failover, the
- * promoted one); `read-only` and `standby` the first standby; `prefer-standby` a standby, else any.
+ * that answers; `read-write` the first whose sessions may write (`transaction_read_only` off: not
+ * a standby, nor a primary a failover manager has made read-only); `primary` the first that is not
+ * a standby; `read-only` the first whose sessions may not write; `standby` the first standby;
+ * `prefer-standby` a standby, else any.
  */
 export type SessionAttrs = 'any' | 'read-write' | 'primary' | 'read-only' | 'standby' | 'prefer-standby';
 
@@ -51,33 +53,40 @@ export class NoServerAvailable extends Error {
 
 /**
  * The URL of the host a session should use now: every host is asked at once whether it is a
- * standby (`pg_is_in_recovery()`), and the first in the URL's order that fits the attrs wins.
+ * standby and whether its sessions may write, and the first in the URL's order that fits wins.
  * A target of one host with `any` is answered without asking.
  */
 export async function locateServer(target: ServerTarget, connectTimeoutMs: number): Promise<string> {
   if (target.urls.length === 1 && target.attrs === 'any') return target.urls[0];
-  const roles = await Promise.all(target.urls.map((url) => roleOf(url, connectTimeoutMs)));
-  const fits = (wanted: 'primary' | 'standby' | 'either') =>
-    target.urls.find((_, index) => roles[index] !== null && (wanted === 'either' || roles[index] === wanted));
-  const chosen =
-    target.attrs === 'read-write' || target.attrs === 'primary'
-      ? fits('primary')
-      : target.attrs === 'read-only' || target.attrs === 'standby'
-        ? fits('standby')
-        : target.attrs === 'prefer-standby'
-          ? (fits('standby') ?? fits('either'))
-          : fits('either');
+  const servers = await Promise.all(target.urls.map((url) => stateOf(url, connectTimeoutMs)));
+  const first = (fits: (server: ServerState) => boolean) => target.urls.find((_, index) => servers[index] !== null && fits(servers[index]));
+  const chosen = {
+    any: () => first(() => true),
+    'read-write': () => first((server) => !server.readOnly),
+    primary: () => first((server) => !server.standby),
+    'read-only': () => first((server) => server.readOnly),
+    standby: () => first((server) => server.standby),
+    'prefer-standby': () => first((server) => server.standby) ?? first(() => true),
+  }[target.attrs]();
   if (chosen) return chosen;
   throw new NoServerAvailable(`no server of ${target.description} takes ${target.attrs} sessions now`);
 }
 
-async function roleOf(url: string, connectTimeoutMs: number): Promise<'primary' | 'standby' | null> {
+interface ServerState {
+  standby: boolean;
+  readOnly: boolean;
+}
+
+/** What libpq asks a server before it settles on it; null when it does not answer. */
+async function stateOf(url: string, connectTimeoutMs: number): Promise<ServerState | null> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, application_name: 'locate-server' });
   client.on('error', () => undefined);
   try {
     await client.connect();
-    const { rows } = await client.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
-    return rows[0].standby ? 'standby' : 'primary';
+    const { rows } = await client.query<ServerState>(
+      "SELECT pg_is_in_recovery() AS standby, current_setting('transaction_read_only') = 'on' AS \"readOnly\"",
+    );
+    return rows[0];
   } catch {
     return null;
   } finally {
