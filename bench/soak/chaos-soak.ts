@@ -11,6 +11,7 @@ export function soakFailures(figures: SoakFigures): string[] {
     !figures.auditChainValid && 'the audit chain does not verify',
     !figures.readModelsEqualRebuild && `read models differ from a clean rebuild: ${figures.readModelDifferences.join('; ')}`,
     figures.unexpected.length > 0 && `${figures.unexpected.length} unexpected answers: ${figures.unexpected.slice(0, 3).join('; ')}`,
+    figures.readBack !== figures.applications && `${figures.applications - figures.readBack} applications not read back after their write`,
     figures.kills.primary === 0 && 'the primary was never failed over',
     !figures.formationRestored && 'the lost node did not rejoin as a secondary',
   ].filter((failure): failure is string => typeof failure === 'string');

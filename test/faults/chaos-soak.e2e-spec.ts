@@ -26,7 +26,7 @@ describeWithAutoFailover('the chaos soak: processes killed at random and the pri
     expect(figures.kills.api + figures.kills.worker).toBeGreaterThanOrEqual(5);
     expect(figures.failoverSeconds).toBeGreaterThan(1); // the monitor needs 3 s to call the primary unhealthy
     expect(figures.formationRestored).toBe(true); // the lost node is back as a secondary
-    expect(figures.acknowledged).toBeGreaterThan(100);
+    expect(figures.acknowledged).toBeGreaterThan(30); // a bounded load: how much depends on the machine and on what is down
   });
 
   it('no acknowledged command lost, none doubled', () => {
@@ -43,7 +43,7 @@ describeWithAutoFailover('the chaos soak: processes killed at random and the pri
     expect(figures.unexpected).toEqual([]);
     for (const status of Object.keys(figures.answers))
       expect(['200', '201', '503', 'network', 'GET 200', 'GET 503', 'GET network']).toContain(status);
-    expect(figures.answers['GET 200']).toBeGreaterThan(100); // every application read back from the replica, its own write shown
+    expect(figures.readBack).toBe(figures.applications); // every application read back from the replica, its own write shown
     expect((figures.answers['503'] ?? 0) + (figures.answers['GET 503'] ?? 0)).toBeGreaterThan(0); // the failover was seen
   });
 });

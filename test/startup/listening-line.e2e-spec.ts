@@ -25,10 +25,14 @@ describe('the API that starts', () => {
     await eventually(
       async () => {
         if (exited) throw new Error(`the API exited while starting:\n${child.output.stderr}\n${child.output.stdout}`);
-        return (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status === 200;
+        // the line is written once listen() has returned, which a first request may beat
+        return (
+          (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status === 200 &&
+          child.output.stdout.includes('"msg":"listening on ')
+        );
       },
       120_000,
-      'the API to answer /health',
+      'the API to answer /health and log where it listens',
     );
   });
 

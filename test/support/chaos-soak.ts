@@ -33,6 +33,9 @@ export interface SoakOptions {
 export interface SoakFigures {
   loadSeconds: number;
   acknowledged: number;
+  /** applications acknowledged, and how many of them the GET right after showed (on the replica): all, or read-your-writes failed */
+  applications: number;
+  readBack: number;
   lost: number;
   duplicated: number;
   auditChainValid: boolean;
@@ -80,7 +83,16 @@ export async function runChaosSoak(options: SoakOptions): Promise<SoakFigures> {
         () => false,
       );
     const figures = await fleet.check(load);
-    return { loadSeconds, ...figures, answers: Object.fromEntries(load.answers), unexpected: load.unexpected, ...kills, formationRestored };
+    return {
+      loadSeconds,
+      ...figures,
+      applications: load.acks.filter((ack) => ack.streamId.startsWith('application-')).length,
+      readBack: load.answers.get('GET 200') ?? 0,
+      answers: Object.fromEntries(load.answers),
+      unexpected: load.unexpected,
+      ...kills,
+      formationRestored,
+    };
   } finally {
     await fleet.close();
     await formation.destroy();
@@ -181,7 +193,12 @@ class Fleet {
   /** Lost and doubled commands, the audit chain, and the read models against a clean rebuild of the same log. */
   async check(
     load: SoakLoad,
-  ): Promise<Omit<SoakFigures, 'loadSeconds' | 'answers' | 'unexpected' | 'kills' | 'failoverSeconds' | 'formationRestored'>> {
+  ): Promise<
+    Omit<
+      SoakFigures,
+      'loadSeconds' | 'applications' | 'readBack' | 'answers' | 'unexpected' | 'kills' | 'failoverSeconds' | 'formationRestored'
+    >
+  > {
     const sql = new PostgresSqlClient({ connectionString: this.url, max: 2 });
     try {
       const rows = await sql.query<{ stream_id: string; version: string; position: string }>(

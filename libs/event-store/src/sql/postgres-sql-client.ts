@@ -3,6 +3,9 @@ import { isConnectionError } from './connection-errors';
 import { NoServerAvailable, ServerTarget, locateServer, parseServerTarget } from './server-target';
 import { AdvisoryLock, QueryOptions, SqlClient, SqlExecutor } from './sql-client';
 
+/** what pg-pool throws at a query on a pool after `end()` */
+const ENDED_POOL = 'Cannot use a pool after calling end on the pool';
+
 /** The host in use and its pool; `retired` once a connection error sent the client looking for another. */
 interface Server {
   readonly url: string;
@@ -104,11 +107,12 @@ export class PostgresSqlClient implements SqlClient {
 
   /**
    * After an error on `server`: a connection error on a target of several hosts retires it (its
-   * pool ends once its clients are back), so the next query locates the host that fits now. What
-   * failed because the server was retired under it is answered as a connection error too.
+   * pool ends once its clients are back), so the next query locates the host that fits now. A
+   * query that reached the retired pool after it ended is answered as a connection error too.
    */
   private suspect(server: Server, error: unknown): unknown {
-    if (server.retired) return isConnectionError(error) ? error : new NoServerAvailable('the server changed; retry', { cause: error });
+    if (server.retired && error instanceof Error && error.message === ENDED_POOL)
+      return new NoServerAvailable('the server changed; retry', { cause: error });
     const choosing = this.target.urls.length > 1 || this.target.attrs !== 'any';
     if (choosing && isConnectionError(error) && this.server === server) {
       server.retired = true;
