@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import type { TokenClaims } from '../../apps/api/src/auth/token-claims';
 import { eventually, freePort, spawnTs, type Child } from './child-process';
-import { TEST_JWT_SECRET } from './test-app';
+import { TEST_JWT_SECRET } from './test-secret';
 
 /** The API as production runs it: `apps/api/src/main.ts` in its own process, on a free port. */
 export interface ApiProcess extends Child {

@@ -9,7 +9,7 @@ import { submitBody } from './applications';
 import { AutoFailoverFormation } from './auto-failover';
 import { spawnTs, type Child } from './child-process';
 import { differences, dumpReadModels, rebuildable } from './read-model-dump';
-import { TEST_JWT_SECRET } from './test-app';
+import { TEST_JWT_SECRET } from './test-secret';
 
 /**
  * The chaos soak (issue 16): the deployment a city runs, on this machine — a pg_auto_failover

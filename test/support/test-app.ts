@@ -10,8 +10,9 @@ import { TokenClaims } from '../../apps/api/src/auth/token-claims';
 import { AppConfig, loadConfig } from '../../apps/api/src/config/app-config';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { conformanceMiddleware } from './openapi-conformance';
+import { TEST_JWT_SECRET } from './test-secret';
 
-export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+export { TEST_JWT_SECRET };
 
 export interface TestApp {
   app: NestExpressApplication;
