@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { SQL_CLIENT, type SqlClient } from '@app/event-store';
-import { CommandStream } from '../support/command-stream';
+import { auditAcks, CommandStream } from '../support/command-stream';
 import { DedicatedCluster, describeWithDedicatedCluster } from '../support/dedicated-cluster';
 import { startTestAppAt, within } from '../support/fault-app';
 import type { TestApp } from '../support/test-app';
@@ -79,17 +79,14 @@ describeWithDedicatedCluster('the database restarted in the middle of a stream o
     const rows = await sql.query<{ stream_id: string; version: string; position: string; type: string }>(
       'SELECT stream_id, version::text AS version, position::text AS position, type FROM es_events ORDER BY es_events.position',
     );
-    const stored = new Set(rows.map((row) => `${row.stream_id}@${row.version}#${row.position}`));
-    const missing = stream.acks.filter((ack) => !stored.has(`${ack.streamId}@${ack.version}#${ack.position}`));
+    const { missing, streamsOff } = auditAcks(stream.acks, rows);
     expect(missing).toEqual([]);
+    expect(streamsOff).toEqual([]);
 
-    const acknowledgedPerStream = new Map<string, number>();
-    for (const ack of stream.acks) acknowledgedPerStream.set(ack.streamId, (acknowledgedPerStream.get(ack.streamId) ?? 0) + 1);
     const typesPerStream = new Map<string, string[]>();
     for (const row of rows) typesPerStream.set(row.stream_id, [...(typesPerStream.get(row.stream_id) ?? []), row.type]);
     for (const [streamId, types] of typesPerStream) {
       expect({ streamId, types: new Set(types).size }).toEqual({ streamId, types: types.length }); // no event type twice in a stream
-      expect({ streamId, events: types.length }).toEqual({ streamId, events: acknowledgedPerStream.get(streamId) ?? types.length });
     }
   });
 

@@ -8,6 +8,7 @@ import { startApiProcess, type ApiProcess } from './api-process';
 import { submitBody } from './applications';
 import { AutoFailoverFormation } from './auto-failover';
 import { spawnTs, type Child } from './child-process';
+import { auditAcks } from './command-stream';
 import { differences, dumpReadModels, rebuildable } from './read-model-dump';
 import { TEST_JWT_SECRET } from './test-secret';
 
@@ -204,17 +205,10 @@ class Fleet {
       const rows = await sql.query<{ stream_id: string; version: string; position: string }>(
         'SELECT stream_id, version::text AS version, position::text AS position FROM es_events',
       );
-      const stored = new Set(rows.map((row) => `${row.stream_id}@${row.version}#${row.position}`));
-      const lost = load.acks.filter((ack) => !stored.has(`${ack.streamId}@${ack.version}#${ack.position}`)).length;
-      const acknowledged = new Map<string, number>();
-      for (const ack of load.acks) acknowledged.set(ack.streamId, (acknowledged.get(ack.streamId) ?? 0) + 1);
-      const perStream = new Map<string, number>();
-      for (const row of rows) perStream.set(row.stream_id, (perStream.get(row.stream_id) ?? 0) + 1);
+      const { missing, streamsOff } = auditAcks(load.acks, rows);
+      const lost = missing.length;
       // a stream holds each of its commands once: more events than acknowledged commands is a duplicate
-      const duplicated = [...perStream].reduce(
-        (sum, [streamId, events]) => sum + Math.max(0, events - (acknowledged.get(streamId) ?? events)),
-        0,
-      );
+      const duplicated = streamsOff.reduce((sum, stream) => sum + Math.max(0, stream.stored - stream.acknowledged), 0);
 
       const head = Math.max(0, ...rows.map((row) => Number(row.position)));
       const audit = await this.getCaughtUp(`/api/v1/audit-log/verify?minPosition=${head}`);
