@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { SQL_CLIENT, type SqlClient } from '@app/event-store';
-import { auditAcks, CommandStream } from '../support/command-stream';
+import { auditAcks } from '../support/acknowledged-commands';
+import { CommandStream } from '../support/command-stream';
 import { DedicatedCluster, describeWithDedicatedCluster } from '../support/dedicated-cluster';
 import { startTestAppAt, within } from '../support/fault-app';
 import type { TestApp } from '../support/test-app';

@@ -2,7 +2,8 @@ import request from 'supertest';
 import { PostgresSqlClient } from '@app/event-store';
 import { AutoFailoverFormation, describeWithAutoFailover } from '../support/auto-failover';
 import { eventually, spawnTs, type Child } from '../support/child-process';
-import { auditAcks, CommandStream } from '../support/command-stream';
+import { auditAcks } from '../support/acknowledged-commands';
+import { CommandStream } from '../support/command-stream';
 import { startTestAppAt } from '../support/fault-app';
 import { TEST_JWT_SECRET, type TestApp } from '../support/test-app';
 

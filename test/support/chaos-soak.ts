@@ -8,7 +8,7 @@ import { startApiProcess, type ApiProcess } from './api-process';
 import { submitBody } from './applications';
 import { AutoFailoverFormation } from './auto-failover';
 import { spawnTs, type Child } from './child-process';
-import { auditAcks } from './command-stream';
+import { auditAcks } from './acknowledged-commands';
 import { differences, dumpReadModels, rebuildable } from './read-model-dump';
 import { TEST_JWT_SECRET } from './test-secret';
 
