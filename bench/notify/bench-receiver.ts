@@ -2,20 +2,28 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
-/** A webhook receiver in the bench process on 127.0.0.1: verifies each signature and notes when each delivery arrived. */
+/**
+ * A webhook receiver on 127.0.0.1 standing for the other systems: each subscription posts to a
+ * path of its own (`/hooks/<n>`), as a receiver that knows its secret is addressed, and every
+ * signature is verified with the `standardwebhooks` package against that one secret. Notes when
+ * each delivery first arrived.
+ */
 export class BenchReceiver {
   /** webhook-id → [event id, arrival (ms since the epoch)], the first arrival of each */
   readonly arrivals = new Map<string, [string, number]>();
   badSignatures = 0;
-  private readonly secrets: Webhook[] = [];
+  /** the path's secret, by path */
+  private readonly secrets = new Map<string, Webhook>();
   private server: Server | null = null;
 
-  get url(): string {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/hooks`;
+  /** `/hooks/<name>` under it is the URL of the subscription that `trust(name, …)` names */
+  get baseUrl(): string {
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
   }
 
-  trust(secret: string): void {
-    this.secrets.push(new Webhook(secret));
+  /** Deliveries to `/hooks/<name>` are verified with `secret`. */
+  trust(name: string, secret: string): void {
+    this.secrets.set(`/hooks/${name}`, new Webhook(secret));
   }
 
   async start(): Promise<void> {
@@ -27,7 +35,8 @@ export class BenchReceiver {
         const headers = Object.fromEntries(
           ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((h) => [h, String(request.headers[h])]),
         );
-        if (!this.secrets.some((secret) => verifies(secret, body, headers))) {
+        const secret = this.secrets.get(request.url ?? '');
+        if (!secret || !verifies(secret, body, headers)) {
           this.badSignatures += 1;
           return void response.writeHead(401).end();
         }

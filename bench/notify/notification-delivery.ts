@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { acceptAndComplete } from '../http/command-throughput';
 import { BENCH_DEPARTMENT, publishBenchMatter } from '../http/bench-matter';
@@ -105,7 +106,7 @@ export async function measureNotificationDelivery(config: BenchConfig): Promise<
         lagP50Ms: figureOf(lagP50, 'ms'),
         lagP99Ms: figureOf(lagP99, 'ms'),
         notes: [
-          `The load of section 2 (${config.http.connections} connections, ${config.http.seconds} s runs), alternating a run without subscriptions and one with three (\`application.*\`, \`*\`, and \`application.completed\` of the bench department) to a receiver on 127.0.0.1 that verifies every signature with \`standardwebhooks\`, in a process of its own at niceness ${RECEIVER_NICENESS} (it stands for the other system's machine: its CPU yields to ours, and it never runs on autocannon's event loop, as it did before 2026-12-03).`,
+          `The load of section 2 (${config.http.connections} connections, ${config.http.seconds} s runs), alternating a run without subscriptions and one with three (\`application.*\`, \`*\`, and \`application.completed\` of the bench department) to a receiver on 127.0.0.1 that verifies every signature with \`standardwebhooks\` against the secret of the subscription whose path it arrived on (until 2026-12-07 it tried each secret in turn, and each mismatch threw: 356 µs of its CPU per delivery, now 128 µs), in a process of its own at niceness ${RECEIVER_NICENESS} (it stands for the other system's machine: its CPU yields to ours, and it never runs on autocannon's event loop, as it did before 2026-12-03).`,
           'Deliveries per second: delivered events from the start of the run to the last arrival (the outbox drains after the load stops). Lag: from the event’s commit (`es_events.recorded_at`) to its first arrival, p50 and p99 over the run’s deliveries.',
           `CPU seconds during a run's load (medians; from /proc, the PostgreSQL backends of the bench's database): without subscriptions ${describeCpu(medianSplit(cpu.none))}; with three ${describeCpu(medianSplit(cpu.three))}.`,
           'The API serves only (RUN_PROJECTIONS=false); a `projections run` worker beside it runs the projections (the outbox is one) and the dispatcher, as README “Scaling out” deploys it — on this machine all of it, PostgreSQL, the receiver and autocannon share 2 cores. The subscriptions are deleted after each run, so the next run without them has none.',
@@ -123,14 +124,16 @@ export async function measureNotificationDelivery(config: BenchConfig): Promise<
 async function subscribe(baseUrl: string, headers: Record<string, string>, receiver: ReceiverProcess): Promise<string[]> {
   const ids: string[] = [];
   for (const subscription of SUBSCRIPTIONS) {
+    // a path of its own, whose secret the receiver verifies, as a receiver knows its subscription's secret
+    const name = randomUUID();
     const response = await fetch(`${baseUrl}/api/v1/subscriptions`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ url: receiver.url, ...subscription }),
+      body: JSON.stringify({ url: `${receiver.baseUrl}/hooks/${name}`, ...subscription }),
     });
     if (response.status !== 201) throw new Error(`POST /subscriptions → ${response.status}: ${await response.text()}`);
     const { id, secret } = (await response.json()) as { id: string; secret: string };
-    await receiver.trust(secret);
+    await receiver.trust(name, secret);
     ids.push(id);
   }
   return ids;

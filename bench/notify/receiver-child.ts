@@ -5,15 +5,16 @@
  */
 import { BenchReceiver } from './bench-receiver';
 
-type Request = { id: number; kind: 'trust'; secret: string } | { id: number; kind: 'arrivals' } | { id: number; kind: 'stop' };
+type Request =
+  { id: number; kind: 'trust'; name: string; secret: string } | { id: number; kind: 'arrivals' } | { id: number; kind: 'stop' };
 
 const receiver = new BenchReceiver();
 
-void receiver.start().then(() => process.send!({ kind: 'ready', url: receiver.url }));
+void receiver.start().then(() => process.send!({ kind: 'ready', baseUrl: receiver.baseUrl }));
 
 process.on('message', (request: Request) => {
   if (request.kind === 'trust') {
-    receiver.trust(request.secret);
+    receiver.trust(request.name, request.secret);
     process.send!({ id: request.id });
   } else if (request.kind === 'arrivals') {
     process.send!({ id: request.id, arrivals: [...receiver.arrivals.values()], badSignatures: receiver.badSignatures });

@@ -16,7 +16,8 @@ export class ReceiverProcess {
 
   private constructor(
     private readonly child: ChildProcess,
-    readonly url: string,
+    /** `/hooks/<name>` under it is the URL of the subscription that `trust(name, …)` names */
+    readonly baseUrl: string,
   ) {
     child.on('message', (reply: { id?: number }) => {
       if (reply.id === undefined) return;
@@ -31,21 +32,22 @@ export class ReceiverProcess {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     setPriority(child.pid!, RECEIVER_NICENESS);
-    const url = await new Promise<string>((ready, fail) => {
-      child.once('message', (message: { kind?: string; url?: string }) =>
-        message.kind === 'ready' ? ready(message.url!) : fail(new Error('receiver: unexpected first message')),
+    const baseUrl = await new Promise<string>((ready, fail) => {
+      child.once('message', (message: { kind?: string; baseUrl?: string }) =>
+        message.kind === 'ready' ? ready(message.baseUrl!) : fail(new Error('receiver: unexpected first message')),
       );
       child.once('exit', (code) => fail(new Error(`the receiver exited with code ${code}`)));
     });
-    return new ReceiverProcess(child, url);
+    return new ReceiverProcess(child, baseUrl);
   }
 
   get pid(): number {
     return this.child.pid!;
   }
 
-  async trust(secret: string): Promise<void> {
-    await this.ask({ kind: 'trust', secret });
+  /** Deliveries to `/hooks/<name>` are verified with `secret`. */
+  async trust(name: string, secret: string): Promise<void> {
+    await this.ask({ kind: 'trust', name, secret });
   }
 
   /** Each delivery's first arrival, in arrival order: [event id, ms since the epoch]; and the signatures that failed. */
