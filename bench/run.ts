@@ -56,12 +56,19 @@ async function main(argv: string[]): Promise<void> {
 
   if (wanted(config, 'http')) {
     try {
-      const { ours: http, base } = await measureCommandThroughput(config);
+      const { ours: http, peer, base } = await measureCommandThroughput(config);
       outcomes['http.commands_per_s'] = http.commandsPerSecond;
       outcomes['http.p50_ms'] = http.p50Ms;
       outcomes['http.p99_ms'] = http.p99Ms;
       if (http.peakRssMb !== null) rss.push(http.peakRssMb);
-      notes['2 Command throughput over HTTP'] = [...http.notes, `API peak RSS during section 2: ${http.peakRssMb?.toFixed(0)} MB.`];
+      outcomes['http.commands_per_s.peer'] = peer.commandsPerSecond;
+      outcomes['http.p50_ms.peer'] = peer.p50Ms;
+      outcomes['http.p99_ms.peer'] = peer.p99Ms;
+      notes['2 Command throughput over HTTP'] = [
+        ...http.notes,
+        `API peak RSS during section 2: ${http.peakRssMb?.toFixed(0)} MB.`,
+        ...peer.notes,
+      ];
       if (base) {
         outcomes['http.commands_per_s.base'] = base.commandsPerSecond;
         outcomes['http.p50_ms.base'] = base.p50Ms;
@@ -78,6 +85,7 @@ async function main(argv: string[]): Promise<void> {
     const scenario = await measureScenarioSections(config);
     outcomes['scenario.load_s'] = scenario.loadS;
     outcomes['rebuild.events_per_s'] = scenario.rebuildEventsPerSecond;
+    outcomes['rebuild.read_limit_events_per_s'] = scenario.readLimitEventsPerSecond;
     outcomes['report.p99_ms.small'] = scenario.reportP99Small;
     outcomes['report.p99_ms.large'] = scenario.reportP99Large;
     outcomes['warnings.p99_ms.small'] = scenario.supervision.warningsP99Small;

@@ -1,5 +1,5 @@
 import autocannon = require('autocannon');
-import { ApiProcess, startApi } from '../support/api-process';
+import { ApiProcess, startApi, startEmmettPeer } from '../support/api-process';
 import { baseTree } from '../support/base-tree';
 import { BenchConfig } from '../support/bench-config';
 import { log } from '../support/log';
@@ -17,16 +17,21 @@ export interface CommandThroughput {
   notes: string[];
 }
 
-/** This tree's figures and, with `--base REF`, the same load on REF's tree in the same run. */
+/** This tree's figures, the Emmett peer's, and with `--base REF` the same load on REF's tree, all in the same run. */
 export interface CommandThroughputs {
   ours: CommandThroughput;
+  peer: CommandThroughput;
   base: CommandThroughput | null;
 }
 
-interface Contender {
+/** A server under the load: how to stock it with submitted applications (not measured). */
+interface Target {
   label: string;
   api: ApiProcess;
-  matterId: string;
+  stock(count: number): Promise<{ ids: string[]; perSecond: number }>;
+}
+
+interface Contender extends Target {
   expectedRate: number;
   rates: number[];
   p50: number[];
@@ -39,50 +44,96 @@ interface Contender {
  * Section 2: accept + complete applications over HTTP through the running API (a child process on
  * a throwaway database), autocannon with 32 connections, no pipelining. Each connection takes the
  * next submitted application, accepts it, completes it, and goes on. Only 2xx answers count.
- * With a base tree, both APIs run (each on its own database) and their runs alternate, so the
- * machine's drift falls on both alike.
+ * The Emmett peer (bench/http/emmett-peer) takes the same load on a database of its own, and so
+ * does the base tree's API when there is one; the contenders' runs alternate, so the machine's
+ * drift falls on all alike.
  */
 export async function measureCommandThroughput(config: BenchConfig): Promise<CommandThroughputs> {
-  return withDatabase(config.serverUrl, 'http', async (db) => {
-    const ours = await startApi(db.url, 'http');
-    try {
-      if (!config.base) return { ours: (await measure(config, [ours]))[0], base: null };
-      const baseBuild = baseTree(config.base);
-      return await withDatabase(config.serverUrl, 'http_base', async (baseDb) => {
-        const base = await startApi(baseDb.url, 'http-base', {}, baseBuild);
-        try {
-          const [oursFigures, baseFigures] = await measure(config, [ours, base]);
-          return { ours: oursFigures, base: { ...baseFigures, notes: [`The base tree: ${config.base} (${baseBuild.root}).`] } };
-        } finally {
-          await base.stop();
-        }
+  return withDatabase(config.serverUrl, 'http', (db) =>
+    withDatabase(config.serverUrl, 'http_peer', async (peerDb) => {
+      const ours = await startApi(db.url, 'http');
+      const peer = await startEmmettPeer(peerDb.url).catch(async (error: unknown) => {
+        await ours.stop();
+        throw error;
       });
-    } finally {
-      await ours.stop();
-    }
-  });
+      try {
+        const targets = [await ourTarget('ours', ours), peerTarget(peer)];
+        if (!config.base) {
+          const [oursFigures, peerFigures] = await measure(config, targets);
+          return { ours: oursFigures, peer: withPeerNotes(peerFigures), base: null };
+        }
+        const baseBuild = baseTree(config.base);
+        return await withDatabase(config.serverUrl, 'http_base', async (baseDb) => {
+          const base = await startApi(baseDb.url, 'http-base', {}, baseBuild);
+          try {
+            const [oursFigures, peerFigures, baseFigures] = await measure(config, [...targets, await ourTarget('base', base)]);
+            return {
+              ours: oursFigures,
+              peer: withPeerNotes(peerFigures),
+              base: { ...baseFigures, notes: [`The base tree: ${config.base} (${baseBuild.root}).`] },
+            };
+          } finally {
+            await base.stop();
+          }
+        });
+      } finally {
+        await peer.stop();
+        await ours.stop();
+      }
+    }),
+  );
 }
 
-async function measure(config: BenchConfig, apis: ApiProcess[]): Promise<CommandThroughput[]> {
+async function ourTarget(label: string, api: ApiProcess): Promise<Target> {
+  const matterId = await publishBenchMatter(api.baseUrl);
+  return { label, api, stock: (count) => submitApplications(api.baseUrl, matterId, count) };
+}
+
+/** The peer's stock is appended through its store by a route of its own, in one request. */
+function peerTarget(api: ApiProcess): Target {
+  return {
+    label: 'emmett peer',
+    api,
+    async stock(count) {
+      const started = performance.now();
+      const response = await fetch(`${api.baseUrl}/bench/stock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ count }),
+      });
+      if (!response.ok) throw new Error(`the Emmett peer's stock: ${response.status} ${await response.text()}`);
+      const { ids } = (await response.json()) as { ids: string[] };
+      return { ids, perSecond: ids.length / ((performance.now() - started) / 1000) };
+    },
+  };
+}
+
+function withPeerNotes(figures: CommandThroughput): CommandThroughput {
+  return {
+    ...figures,
+    notes: [
+      'The peer: the same two routes written Emmett’s web-API way (`samples/webApi/expressjs-with-postgresql`): Express with `express.json()`, a bearer token verified (HS256), the input checked, Emmett’s `CommandHandler` (read the stream, fold, decide with our application decider, append with the expected version) over `@event-driven-io/emmett-postgresql` 0.42 on a database of its own; plain Express, since the registry’s `@event-driven-io/emmett-expressjs` 0.20.0 predates the 0.42 store. It keeps no read models, no idempotency keys and no audit trail; our API does all three on every command.',
+      `The peer's peak RSS: ${figures.peakRssMb?.toFixed(0)} MB.`,
+    ],
+  };
+}
+
+async function measure(config: BenchConfig, targets: Target[]): Promise<CommandThroughput[]> {
   const headers = authHeaders(benchToken({ roles: ['window_staff'], departmentId: BENCH_DEPARTMENT }));
-  const contenders: Contender[] = [];
-  for (const [i, api] of apis.entries())
-    contenders.push({
-      label: i === 0 ? 'ours' : 'base',
-      api,
-      matterId: await publishBenchMatter(api.baseUrl),
-      expectedRate: 400,
-      rates: [],
-      p50: [],
-      p99: [],
-      submitRate: 0,
-      refused: 0,
-    });
+  const contenders: Contender[] = targets.map((target) => ({
+    ...target,
+    expectedRate: 400,
+    rates: [],
+    p50: [],
+    p99: [],
+    submitRate: 0,
+    refused: 0,
+  }));
   for (let run = 0; run <= config.runs; run++) {
     const seconds = run === 0 ? config.http.warmupSeconds : config.http.seconds;
     for (const c of contenders) {
       // enough stock for this run at the rate seen so far, with a margin; running dry would answer 4xx
-      const stock = await submitApplications(c.api.baseUrl, c.matterId, Math.ceil((c.expectedRate * seconds * 1.6) / 2) + 200);
+      const stock = await c.stock(Math.ceil((c.expectedRate * seconds * 1.6) / 2) + 200);
       c.submitRate = Math.max(c.submitRate, stock.perSecond);
       const result = await acceptAndComplete(c.api.baseUrl, headers, stock.ids, config.http.connections, seconds);
       const rate = result['2xx'] / result.duration;

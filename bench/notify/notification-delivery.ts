@@ -89,11 +89,11 @@ export async function measureNotificationDelivery(config: BenchConfig): Promise<
             lagP50.push(percentile(lags, 0.5));
             lagP99.push(percentile(lags, 0.99));
             log(
-              `notify run ${run}: ${Math.round(rate)} commands/s with 3 subscriptions; ${arrivals.length} deliveries, ${Math.round(throughput.at(-1)!)}/s, lag p50 ${lagP50.at(-1)} ms, p99 ${lagP99.at(-1)} ms`,
+              `notify run ${run}: ${Math.round(rate)} commands/s with 3 subscriptions (non-2xx ${result.non2xx}); ${arrivals.length} deliveries, ${Math.round(throughput.at(-1)!)}/s, lag p50 ${lagP50.at(-1)} ms, p99 ${lagP99.at(-1)} ms`,
             );
           } else if (run > 0) {
             none.push(rate);
-            log(`notify run ${run}: ${Math.round(rate)} commands/s without subscriptions`);
+            log(`notify run ${run}: ${Math.round(rate)} commands/s without subscriptions; non-2xx ${result.non2xx}`);
           }
         }
       }

@@ -5,6 +5,7 @@ import { log } from '../support/log';
 import { figureOf, missing, Outcome } from '../support/stats';
 import { withDatabase } from '../support/throwaway-database';
 import { loadScenario, scenarioUnavailable } from './load-scenario';
+import { measureReadLimit } from './read-limit';
 import { rebuildInApi, RebuildOverrunError } from './rebuild-in-api';
 import { measureReportLatency, RouteLatency, worstP99PerRun } from './report-latency';
 import { supervisionOutcomes, type SupervisionOutcomes } from './supervision-outcomes';
@@ -13,6 +14,8 @@ import { describeSupervision, measureSupervision, type SupervisionMeasures } fro
 export interface ScenarioOutcomes {
   loadS: Outcome;
   rebuildEventsPerSecond: Outcome;
+  /** every event read in log order through the projections' store and driver, parsed, nothing written: the rebuild's limit */
+  readLimitEventsPerSecond: Outcome;
   reportP99Small: Outcome;
   reportP99Large: Outcome;
   /** the warnings route at both sizes, the sweep on the bulk-loaded one */
@@ -26,6 +29,8 @@ interface SizeResult {
   load: Awaited<ReturnType<typeof loadScenario>>;
   /** an Error when the projections were not rebuilt in time: the load still counts */
   rebuild: { events: number; rebuilt: string[]; kept: string[]; seconds: number; withBootS: number; eventsPerSecond: number } | Error;
+  /** read after the rebuild, nothing else running on the database */
+  readLimit: Awaited<ReturnType<typeof measureReadLimit>>;
   latency: ReportsBesideWorker | Error;
   apiPeakRssMb: number | null;
 }
@@ -62,6 +67,8 @@ export async function measureScenarioSections(config: BenchConfig): Promise<Scen
   return {
     loadS: !(main instanceof Error) ? figureOf([main.load.loadS], 's') : missing(main.message),
     rebuildEventsPerSecond: rebuildFrom ? figureOf([rebuildFrom.eventsPerSecond], 'events/s') : missing(reasonOf(main)),
+    // of the scenario whose rebuild is reported, so the two make one ratio
+    readLimitEventsPerSecond: readLimitOf(rebuildFrom === rebuilt(small) && rebuildFrom !== rebuilt(main) ? small : main),
     reportP99Small: latencyOutcome(small),
     reportP99Large: latencyOutcome(large),
     supervision: supervisionOutcomes(supervisionOf(small), supervisionOf(large)),
@@ -76,13 +83,19 @@ async function oneSize(config: BenchConfig, label: string, applications: number)
     // the large scenario through the bulk import (1,000,000 applications one command per round trip take hours)
     const load = await loadScenario(db.url, applications, config.scenario.loadBudgetS, label === 'large');
     const rebuild = await rebuildInApi(db.url, label, config.scenario.rebuildBudgetS).catch((error: Error) => error);
-    if (rebuild instanceof Error)
-      return { load, rebuild, latency: rebuild, apiPeakRssMb: rebuild instanceof RebuildOverrunError ? rebuild.peakRssMb : null };
+    if (rebuild instanceof Error) {
+      const apiPeakRssMb = rebuild instanceof RebuildOverrunError ? rebuild.peakRssMb : null;
+      return { load, rebuild, readLimit: await measureReadLimit(db.url), latency: rebuild, apiPeakRssMb };
+    }
     const apiPeakRssMb = rebuild.api.peakRssMb();
     await rebuild.api.stop();
+    const readLimit = await measureReadLimit(db.url);
+    log(
+      `scenario ${label}: read limit ${Math.round(readLimit.eventsPerSecond)} events/s (${readLimit.events} events in ${readLimit.seconds.toFixed(1)} s)`,
+    );
     // the sweep on the bulk-loaded size: the handler path's supervision stage swept every 2019 date already
     const latency = await reportsBesideWorker(db.url, label, config, load.bulk).catch((error: Error) => error);
-    return { load, rebuild, latency, apiPeakRssMb };
+    return { load, rebuild, readLimit, latency, apiPeakRssMb };
   });
 }
 
@@ -131,7 +144,8 @@ function describe(label: string, size: number, result: SizeResult | Error): stri
         : `through the command handlers (${load.totalS.toFixed(1)} s until the loader's own projections caught up; loader peak RSS ${load.peakRssMb?.toFixed(0) ?? '?'} MB); `) +
       `${rebuild.events} events; ${rebuild.rebuilt.length} projections rebuilt by the API in ${rebuild.seconds.toFixed(1)} s (${rebuild.withBootS.toFixed(1)} s from spawning it) ` +
       `(${Math.round(rebuild.eventsPerSecond)} store events/s, ${Math.round(rebuild.eventsPerSecond * rebuild.rebuilt.length)} projection-events/s; ` +
-      `kept as they were: ${rebuild.kept.join(', ') || 'none'}); API peak RSS ${result.apiPeakRssMb?.toFixed(0) ?? '?'} MB.`,
+      `kept as they were: ${rebuild.kept.join(', ') || 'none'}); API peak RSS ${result.apiPeakRssMb?.toFixed(0) ?? '?'} MB. ` +
+      `The read limit: ${result.readLimit.events} events read through \`PostgresEventStore.readAll\` in windows of 5,000, data parsed, nothing written, in ${result.readLimit.seconds.toFixed(1)} s (${Math.round(result.readLimit.eventsPerSecond)} events/s).`,
     ...(result.latency instanceof Error
       ? [`${label} · report routes: ${result.latency.message}`]
       : [
@@ -142,6 +156,11 @@ function describe(label: string, size: number, result: SizeResult | Error): stri
           `${label} · peak RSS while the reports were asked: serving API ${result.latency.servingApiRssMb.toFixed(0)} MB, projection worker ${result.latency.workerRssMb.toFixed(0)} MB.`,
         ]),
   ];
+}
+
+function readLimitOf(result: SizeResult | Error): Outcome {
+  if (result instanceof Error) return missing(result.message);
+  return figureOf([result.readLimit.eventsPerSecond], 'events/s');
 }
 
 function latencyOutcome(result: SizeResult | Error): Outcome {
@@ -166,6 +185,7 @@ function allMissing(reason: string): ScenarioOutcomes {
   return {
     loadS: m,
     rebuildEventsPerSecond: m,
+    readLimitEventsPerSecond: m,
     reportP99Small: m,
     reportP99Large: m,
     supervision: supervisionOutcomes(new Error(reason), new Error(reason)),

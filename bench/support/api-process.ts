@@ -67,6 +67,32 @@ export async function startProjectionWorker(databaseUrl: string, label: string, 
   return benchChild(child);
 }
 
+/**
+ * The Emmett peer of section 2 (bench/http/emmett-peer/peer-api.ts) on a database of its own,
+ * on a free loopback port: through ts-node's transpile-only loader (compiled once at start-up,
+ * the same JavaScript after), NODE_ENV=production as the API runs.
+ */
+export async function startEmmettPeer(databaseUrl: string): Promise<ApiProcess> {
+  const port = await freePort();
+  const logFile = createWriteStream(join(resolve(__dirname, '../tmp'), 'emmett-peer.log'));
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', resolve(__dirname, '../http/emmett-peer/peer-api.ts')],
+    {
+      cwd: resolve(__dirname, '../..'),
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: BENCH_JWT_SECRET },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stderr!.pipe(logFile);
+  const listening = new Promise<void>((ready, fail) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => line === 'listening' && ready());
+    child.once('exit', (code) => fail(new Error(`the Emmett peer exited with code ${code} (see bench/tmp/emmett-peer.log)`)));
+  });
+  await listening;
+  return { baseUrl: `http://127.0.0.1:${port}`, ...benchChild(child) };
+}
+
 function benchChild(child: ChildProcess): BenchChild {
   return { pid: child.pid!, peakRssMb: () => highWaterMarkMb(child.pid!), stop: () => stop(child) };
 }
