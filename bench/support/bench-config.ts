@@ -7,6 +7,8 @@ export interface BenchConfig {
   serverUrl: string;
   append: { seconds: number; warmupSeconds: number; writers: readonly number[]; eventsPerStream: number };
   http: { seconds: number; connections: number; warmupSeconds: number };
+  /** section 7: pairs of loads (without, then with three subscriptions) and each load's length; more and shorter than section 2's, as the machine drifts */
+  notify: { pairs: number; seconds: number };
   /** applications in the scenarios: the large one through the bulk import (in --quick a small one, so the sweep is exercised) */
   scenario: { small: number; large: number | null; loadBudgetS: number; rebuildBudgetS: number };
   /** section 8: the scenario the 晾晒台 is opened on (issue 14: 100k applications) */
@@ -30,6 +32,7 @@ export function benchConfig(argv: readonly string[]): BenchConfig {
     serverUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     append: { seconds: quick ? 1 : 4, warmupSeconds: quick ? 0.5 : 1, writers: [1, 32], eventsPerStream: 8 },
     http: { seconds: quick ? 2 : 8, connections: 32, warmupSeconds: quick ? 1 : 2 },
+    notify: { pairs: quick ? 3 : 9, seconds: quick ? 2 : 6 },
     scenario: quick
       ? { small: 1_000, large: 2_000, loadBudgetS: 150, rebuildBudgetS: 60 }
       : { small: 10_000, large: 1_000_000, loadBudgetS: 420, rebuildBudgetS: 1200 },
