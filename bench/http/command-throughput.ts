@@ -112,7 +112,7 @@ function withPeerNotes(figures: CommandThroughput): CommandThroughput {
   return {
     ...figures,
     notes: [
-      'The peer: the same two routes written Emmett’s web-API way (`samples/webApi/expressjs-with-postgresql`): Express with `express.json()`, a bearer token verified (HS256), the input checked, Emmett’s `CommandHandler` (read the stream, fold, decide with our application decider, append with the expected version) over `@event-driven-io/emmett-postgresql` 0.42 on a database of its own; plain Express, since the registry’s `@event-driven-io/emmett-expressjs` 0.20.0 predates the 0.42 store. It keeps no read models, no idempotency keys and no audit trail; our API does all three on every command.',
+      'The peer: the same two routes written Emmett’s web-API way (`samples/webApi/expressjs-with-postgresql`): Express with `express.json()`, a bearer token verified (HS256), the input checked, Emmett’s `CommandHandler` (read the stream, fold, decide with our application decider, append with the expected version) over `@event-driven-io/emmett-postgresql` 0.42 on a database of its own; plain Express, since the registry’s `@event-driven-io/emmett-expressjs` 0.20.0 predates the 0.42 store. Like the sample, it keeps one read model inline (a Pongo document per application, written in the append’s transaction), and no idempotency keys and no audit trail; our API keeps both and 16 read models, asynchronously.',
       `The peer's peak RSS: ${figures.peakRssMb?.toFixed(0)} MB.`,
     ],
   };
