@@ -32,7 +32,11 @@ export async function measureConsoleBudgets(config: BenchConfig): Promise<Consol
     log(`console: loading ${applications} applications`);
     const load = await loadScenario(db.url, applications, config.scenario.loadBudgetS, true);
     const rebuild = await rebuildInApi(db.url, 'console', config.scenario.rebuildBudgetS);
-    const browser = await launchChromium();
+    // the API stops however the browser fares (a machine without chromium left it running)
+    const browser = await launchChromium().catch(async (error: unknown) => {
+      await rebuild.api.stop();
+      throw error;
+    });
     try {
       const runs: { jsGzipBytes: number; firstChartMs: number }[] = [];
       for (let run = 0; run < config.runs; run++) runs.push(await openBoard(browser, rebuild.api.baseUrl));
