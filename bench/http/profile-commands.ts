@@ -6,7 +6,7 @@
  * `pg_stat_database`. BENCH_API_NODE_FLAGS='--cpu-prof --cpu-prof-dir=…' profiles the API.
  */
 import 'reflect-metadata';
-import { backendsOf, cpuMs } from '../support/process-cpu';
+import { backendCpuSince, backendsOf, cpuByPid, cpuMs } from '../support/process-cpu';
 import { Client } from 'pg';
 import { startApi } from '../support/api-process';
 import { log } from '../support/log';
@@ -38,12 +38,12 @@ async function main(seconds: number, submissions: number): Promise<void> {
         () => false,
       );
       const before = await counters(admin, db.name);
-      const cpuBefore = { api: cpuMs([api.pid]), pg: cpuMs(backendsOf(db.name)), bench: process.cpuUsage() };
+      const cpuBefore = { api: cpuMs([api.pid]), pg: cpuByPid(backendsOf(db.name)), bench: process.cpuUsage() };
       const headers = authHeaders(benchToken({ roles: ['window_staff'], departmentId: BENCH_DEPARTMENT }));
       const result = await acceptAndComplete(api.baseUrl, headers, ids, 32, seconds);
       const cpu = {
         api: cpuMs([api.pid]) - cpuBefore.api,
-        pg: cpuMs(backendsOf(db.name)) - cpuBefore.pg,
+        pg: backendCpuSince(db.name, cpuBefore.pg),
         bench: (process.cpuUsage(cpuBefore.bench).user + process.cpuUsage(cpuBefore.bench).system) / 1000,
       };
       await new Promise((r) => setTimeout(r, 1500)); // let the projections finish the tail

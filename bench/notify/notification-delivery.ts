@@ -10,7 +10,7 @@ import type { BenchConfig } from '../support/bench-config';
 import { log } from '../support/log';
 import { figureOf, type Outcome } from '../support/stats';
 import { withDatabase } from '../support/throwaway-database';
-import { backendsOf, cpuMs } from '../support/process-cpu';
+import { backendCpuSince, backendsOf, cpuByPid, cpuMs } from '../support/process-cpu';
 import { RECEIVER_NICENESS, ReceiverProcess } from './receiver-process';
 
 export interface NotificationFigures {
@@ -56,11 +56,10 @@ export async function measureNotificationDelivery(config: BenchConfig): Promise<
       let expectedRate = 400;
       /** CPU seconds of each process during each measured run's load, by whether it had subscriptions */
       const cpu = { none: [] as CpuSplit[], three: [] as CpuSplit[] };
-      const cpuNow = (): CpuSplit => ({
+      const cpuNow = (): ProcessCpu => ({
         api: cpuMs([api.pid]),
         worker: cpuMs([worker.pid]),
         receiver: cpuMs([receiver.pid]),
-        postgres: cpuMs(backendsOf(db.name)),
         bench: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
       });
       for (let run = 0; run <= config.notify.pairs; run++) {
@@ -71,8 +70,9 @@ export async function measureNotificationDelivery(config: BenchConfig): Promise<
           const start = Date.now();
           const before = (await receiver.arrivals()).arrivals.length;
           const cpuBefore = cpuNow();
+          const backendsBefore = cpuByPid(backendsOf(db.name));
           const result = await acceptAndComplete(api.baseUrl, clerk, stock.ids, config.http.connections, seconds);
-          const used = cpuSince(cpuBefore, cpuNow());
+          const used: CpuSplit = { ...cpuSince(cpuBefore, cpuNow()), postgres: backendCpuSince(db.name, backendsBefore) / 1000 };
           if (run > 0) cpu[subscribed ? 'three' : 'none'].push(used);
           log(`notify run ${run}: CPU s during the load: ${describeCpu(used)}`);
           const rate = result['2xx'] / result.duration;
@@ -160,10 +160,12 @@ async function drained(pg: Client, subscriptionIds: string[]): Promise<void> {
 }
 
 type CpuSplit = Record<'api' | 'worker' | 'receiver' | 'postgres' | 'bench', number>;
+/** the processes that live through a load; PostgreSQL's backends come and go, and are counted per backend */
+type ProcessCpu = Omit<CpuSplit, 'postgres'>;
 
-function cpuSince(before: CpuSplit, after: CpuSplit): CpuSplit {
+function cpuSince(before: ProcessCpu, after: ProcessCpu): ProcessCpu {
   const used = { ...after };
-  for (const key of Object.keys(used) as (keyof CpuSplit)[]) used[key] = Math.max(0, after[key] - before[key]) / 1000;
+  for (const key of Object.keys(used) as (keyof ProcessCpu)[]) used[key] = Math.max(0, after[key] - before[key]) / 1000;
   return used;
 }
 
