@@ -27,6 +27,12 @@ export interface SoakOptions {
   /** a random API or worker is killed this often */
   killEveryMs: number;
   clients: number;
+  /**
+   * The load goes on past `loadMs`, up to `maxLoadMs`, until at least this many APIs and workers
+   * were killed and this many commands acknowledged: a slow machine (a long failover, slow
+   * restarts) gets a longer soak rather than a weaker one.
+   */
+  atLeast?: { kills: number; acknowledged: number; maxLoadMs: number };
   log: (message: string) => void;
 }
 
@@ -68,7 +74,7 @@ export async function runChaosSoak(options: SoakOptions): Promise<SoakFigures> {
     const load = new SoakLoad(fleet, options.clients);
     const started = Date.now();
     load.start();
-    const kills = await fleet.chaos(options, load.firstAckAfter);
+    const kills = await fleet.chaos(options, load.firstAckAfter, () => load.acks.length);
     await load.stop();
     const loadSeconds = (Date.now() - started) / 1000;
     log(`load stopped after ${loadSeconds.toFixed(0)} s: ${load.acks.length} acknowledged; checking`);
@@ -140,16 +146,24 @@ class Fleet {
     return live.length === 0 ? null : live[Math.floor(Math.random() * live.length)];
   }
 
-  /** Kills a random API or worker every `killEveryMs` and starts it again; loses the primary once, at 40 % of the load. */
+  /**
+   * Kills a random API or worker every `killEveryMs` and starts it again; loses the primary once,
+   * at 40 % of `loadMs`. Goes on past `loadMs` while `atLeast` is not reached (see SoakOptions).
+   */
   async chaos(
     options: SoakOptions,
     firstAckAfter: (at: number) => Promise<number>,
+    acknowledged: () => number,
   ): Promise<Pick<SoakFigures, 'kills' | 'failoverSeconds'>> {
     const kills = { api: 0, worker: 0, primary: 0 };
     let failoverSeconds: number | null = null;
     const end = Date.now() + options.loadMs;
     const failAt = Date.now() + options.loadMs * 0.4;
-    while (Date.now() + options.killEveryMs < end) {
+    const { atLeast } = options;
+    const latest = Date.now() + (atLeast?.maxLoadMs ?? options.loadMs);
+    const short = () =>
+      atLeast !== undefined && (kills.api + kills.worker < atLeast.kills || acknowledged() < atLeast.acknowledged || kills.primary === 0);
+    while (Date.now() + options.killEveryMs < end || (short() && Date.now() + options.killEveryMs < latest)) {
       await sleep(options.killEveryMs * (0.5 + Math.random()));
       if (kills.primary === 0 && Date.now() >= failAt) {
         const lost = await this.formation.primary();
