@@ -99,6 +99,7 @@ export async function measureNotificationDelivery(config: BenchConfig): Promise<
       }
       const { badSignatures } = await receiver.arrivals();
       if (badSignatures > 0) throw new Error(`${badSignatures} deliveries failed their signature check`);
+      const pairRatios = three.map((rate, i) => rate / none[i]);
       return {
         commandsPerSecondNone: figureOf(none, 'commands/s'),
         commandsPerSecondThree: figureOf(three, 'commands/s'),
@@ -106,7 +107,7 @@ export async function measureNotificationDelivery(config: BenchConfig): Promise<
         lagP50Ms: figureOf(lagP50, 'ms'),
         lagP99Ms: figureOf(lagP99, 'ms'),
         notes: [
-          `Per pair (with ÷ without, in run order): ${three.map((rate, i) => (rate / none[i]).toFixed(2)).join(', ')}; their median ${medianOf(three.map((rate, i) => rate / none[i])).toFixed(2)}×. The machine drifts between pairs; a pair's two runs are back to back.`,
+          `Per pair (with ÷ without, in run order): ${pairRatios.map((ratio) => ratio.toFixed(2)).join(', ')}; their median ${figureOf(pairRatios, '×').median.toFixed(2)}×. The machine drifts between pairs; a pair's two runs are back to back.`,
           `The load of section 2 (${config.http.connections} connections) in ${config.notify.pairs} pairs of ${config.notify.seconds} s runs, each pair a run without subscriptions and one with three (\`application.*\`, \`*\`, and \`application.completed\` of the bench department) to a receiver on 127.0.0.1 that verifies every signature with \`standardwebhooks\` against the secret of the subscription whose path it arrived on (until 2026-12-07 it tried each secret in turn, and each mismatch threw: 356 µs of its CPU per delivery, now 128 µs), in a process of its own at niceness ${RECEIVER_NICENESS} (it stands for the other system's machine: its CPU yields to ours, and it never runs on autocannon's event loop, as it did before 2026-12-03).`,
           'Deliveries per second: delivered events from the start of the run to the last arrival (the outbox drains after the load stops). Lag: from the event’s commit (`es_events.recorded_at`) to its first arrival, p50 and p99 over the run’s deliveries.',
           `CPU seconds during a run's load (medians; from /proc, the PostgreSQL backends of the bench's database): without subscriptions ${describeCpu(medianSplit(cpu.none))}; with three ${describeCpu(medianSplit(cpu.three))}.`,
@@ -198,11 +199,6 @@ async function lagsOf(pg: Client, arrivals: [string, number][]): Promise<number[
   );
   const committed = new Map(rows.map((row) => [row.id, Number(row.ms)]));
   return arrivals.map(([id, at]) => at - committed.get(id)!).sort((a, b) => a - b);
-}
-
-function medianOf(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function percentile(sorted: readonly number[], p: number): number {

@@ -74,7 +74,9 @@ export async function startProjectionWorker(databaseUrl: string, label: string, 
  */
 export async function startEmmettPeer(databaseUrl: string): Promise<ApiProcess> {
   const port = await freePort();
-  const logFile = createWriteStream(join(resolve(__dirname, '../tmp'), 'emmett-peer.log'));
+  const logDir = resolve(__dirname, '../tmp');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = createWriteStream(join(logDir, 'emmett-peer.log'));
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', resolve(__dirname, '../http/emmett-peer/peer-api.ts')],
