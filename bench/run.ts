@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only append,http,scenario,ryw,notify,console] [-- --base REF]` (or `-- --soak`: the chaos
+ * `npm run bench [-- --quick] [-- --only append,http,scenario,ryw,notify,console,embedded] [-- --base REF]` (or `-- --soak`: the chaos
  * soak alone, bench/soak/chaos-soak.ts): measures the event store against
  * the raw limit and Emmett, the API's command throughput, the scenario's load, rebuild and report
  * latencies and the API's memory, then writes BENCHMARKS.md and bench/results.json (issue 7).
@@ -13,6 +13,8 @@ import { emmettStoreContender } from './append/emmett-store.contender';
 import { ourStoreContender } from './append/our-store.contender';
 import { rawInsertContender } from './append/raw-insert.contender';
 import { measureConsoleBudgets } from './console/console-budgets';
+import { measureEmbeddedCommands } from './embedded/embedded-commands';
+import { measureEmbeddedScenario } from './embedded/embedded-scenario';
 import { measureCommandThroughput } from './http/command-throughput';
 import { measureNotificationDelivery } from './notify/notification-delivery';
 import { measureReadOwnWrites } from './http/read-own-writes';
@@ -140,6 +142,35 @@ async function main(argv: string[]): Promise<void> {
     } catch (error) {
       const reason = `the console run failed: ${(error as Error).message}`;
       for (const key of RESULT_KEYS.filter((k) => k.startsWith('console.'))) outcomes[key] = missing(reason);
+    }
+  }
+
+  if (wanted(config, 'embedded')) {
+    const section = '9 The embedded default (PGlite)';
+    notes[section] = [];
+    try {
+      const commands = await measureEmbeddedCommands(config);
+      outcomes['embedded.submissions_per_s'] = commands.embeddedPerSecond;
+      outcomes['embedded.p99_ms'] = commands.embeddedP99Ms;
+      outcomes['embedded.submissions_per_s.server'] = commands.serverPerSecond;
+      outcomes['embedded.p99_ms.server'] = commands.serverP99Ms;
+      notes[section].push(...commands.notes);
+    } catch (error) {
+      const reason = `the embedded submissions run failed: ${(error as Error).message}`;
+      for (const key of [
+        'embedded.submissions_per_s',
+        'embedded.p99_ms',
+        'embedded.submissions_per_s.server',
+        'embedded.p99_ms.server',
+      ] as const)
+        outcomes[key] = missing(reason);
+    }
+    try {
+      const scenario = await measureEmbeddedScenario(config);
+      outcomes['embedded.scenario_s'] = figureOf([scenario.totalS], 's');
+      notes[section].push(...scenario.notes);
+    } catch (error) {
+      outcomes['embedded.scenario_s'] = missing(`the embedded scenario run failed: ${(error as Error).message}`);
     }
   }
 

@@ -2,18 +2,22 @@ import autocannon = require('autocannon');
 import { BENCH_DEPARTMENT } from './bench-matter';
 import { authHeaders, benchToken } from './bench-tokens';
 
+/** How long (or how many) and how wide a submission load is. */
+export type SubmissionLoad = { connections: number } & ({ amount: number } | { seconds: number });
+
 /**
- * Submits `count` applications through the API (32 connections, as fast as it answers) and
- * returns their ids: the stock the measured accept + complete run draws from. Not measured.
+ * Submits applications through the API (POST /applications, a citizen's application at the
+ * window, online or by mobile in turn) as fast as it answers, with `connections` clients, for
+ * `amount` submissions or `seconds`; returns the ids of those accepted (201) and autocannon's result.
  */
-export async function submitApplications(baseUrl: string, matterId: string, count: number): Promise<{ ids: string[]; perSecond: number }> {
+export async function submissionLoad(baseUrl: string, matterId: string, load: SubmissionLoad) {
   const ids: string[] = [];
   const headers = authHeaders(benchToken({ roles: ['window_staff'], departmentId: BENCH_DEPARTMENT }));
   let n = 0;
   const result = await autocannon({
     url: baseUrl,
-    connections: 32,
-    amount: count,
+    connections: load.connections,
+    ...('amount' in load ? { amount: load.amount } : { duration: load.seconds }),
     timeout: 30,
     requests: [
       {
@@ -34,6 +38,12 @@ export async function submitApplications(baseUrl: string, matterId: string, coun
       },
     ],
   });
+  return { ids, result };
+}
+
+/** The stock a measured accept + complete run draws from: `count` submissions from 32 clients (not measured). */
+export async function submitApplications(baseUrl: string, matterId: string, count: number): Promise<{ ids: string[]; perSecond: number }> {
+  const { ids, result } = await submissionLoad(baseUrl, matterId, { connections: 32, amount: count });
   if (ids.length === 0) throw new Error(`no application could be submitted (status codes ${JSON.stringify(result.statusCodeStats)})`);
   return { ids, perSecond: result['2xx'] / result.duration };
 }

@@ -33,6 +33,11 @@ export function ratiosOf(outcomes: Outcomes): Ratio[] {
     ratio('4 large / small warnings p99', outcomes['warnings.p99_ms.large'], outcomes['warnings.p99_ms.small'], false),
     ratio('4 warnings / report p99, large', outcomes['warnings.p99_ms.large'], outcomes['report.p99_ms.large'], false),
     ratio('7 commands with three subscriptions / without', outcomes['notify.commands_per_s.three'], outcomes['notify.commands_per_s.none']),
+    ratio(
+      '9 embedded / server (submissions, 16 connections)',
+      outcomes['embedded.submissions_per_s'],
+      outcomes['embedded.submissions_per_s.server'],
+    ),
   ];
 }
 
@@ -66,6 +71,10 @@ export function targetsOf(outcomes: Outcomes, ratios: Ratio[]): TargetCheck[] {
     // issue 14: the console's budgets
     check('8 first page JavaScript ≤ 500 kB gzipped', median(outcomes['console.first_page_js_kb']), (v) => v <= 500, ' kB'),
     check('8 晾晒台 first chart ≤ 1,000 ms after navigation', median(outcomes['console.first_chart_ms']), (v) => v <= 1000, ' ms'),
+    // issue 15: the embedded default
+    check('9 embedded ≥ 0.3 × the server (submissions)', byName('9 embedded / server')?.median, (v) => v >= 0.3, '×'),
+    check('9 embedded p99 ≤ 500 ms at 16 connections', median(outcomes['embedded.p99_ms']), (v) => v <= 500, ' ms'),
+    check("9 the README's scenario on the embedded default ≤ 5 min", median(outcomes['embedded.scenario_s']), (v) => v <= 300, ' s'),
   ];
 }
 

@@ -40,6 +40,11 @@ export const RESULT_KEYS = [
   'notify.lag_p99_ms',
   'console.first_page_js_kb',
   'console.first_chart_ms',
+  'embedded.submissions_per_s',
+  'embedded.p99_ms',
+  'embedded.submissions_per_s.server',
+  'embedded.p99_ms.server',
+  'embedded.scenario_s',
 ] as const;
 
 export type ResultKey = (typeof RESULT_KEYS)[number];
@@ -85,4 +90,9 @@ export const RESULT_LABELS: Record<ResultKey, string> = {
   'notify.lag_p99_ms': '7 lag from commit to delivery p99',
   'console.first_page_js_kb': '8 console: gzipped JavaScript of the first page (晾晒台)',
   'console.first_chart_ms': '8 console: 晾晒台 first chart drawn, ms after navigation (100k scenario)',
+  'embedded.submissions_per_s': '9 submissions on the embedded default (PGlite), 16 connections',
+  'embedded.p99_ms': '9 submission latency p99 on the embedded default',
+  'embedded.submissions_per_s.server': '9 the same submissions on the server (PostgreSQL), runs interleaved',
+  'embedded.p99_ms.server': '9 submission latency p99 on the server',
+  'embedded.scenario_s': "9 the README's scenario (shaoxing-2019 --bulk) on the embedded default, loaded and caught up",
 };

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildApi, THIS_TREE, type ApiBuild } from './api-build';
+import { definedOnly } from './child-run';
 import { log } from './log';
 
 export const BENCH_JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256-signing';
@@ -36,6 +37,22 @@ export async function startApi(
   const child = await spawnCompiled(build, build.main, [], `api-${label}`, { PORT: String(port), DATABASE_URL: databaseUrl, ...env });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, 60_000);
+  return { baseUrl, ...benchChild(child) };
+}
+
+/**
+ * The API on the embedded default, as `npm start` runs it on a fresh machine: no DATABASE_URL,
+ * PGlite under `dataDir` (the bench's JWT secret, so its tokens are accepted).
+ */
+export async function startEmbeddedApi(dataDir: string, label: string, timeoutMs = 60_000): Promise<ApiProcess> {
+  const port = await freePort();
+  const child = await spawnCompiled(THIS_TREE, THIS_TREE.main, [], `api-${label}`, {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    DATABASE_URL: undefined,
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHealth(baseUrl, child, timeoutMs);
   return { baseUrl, ...benchChild(child) };
 }
 
@@ -104,7 +121,8 @@ async function spawnCompiled(
   entry: string,
   args: string[],
   logName: string,
-  env: Record<string, string>,
+  /** over the bench's settings; `undefined` leaves a variable out (DATABASE_URL on the embedded default) */
+  env: Record<string, string | undefined>,
   onLine?: (line: string) => void,
 ): Promise<ChildProcess> {
   await buildApi(build);
@@ -115,7 +133,7 @@ async function spawnCompiled(
   const nodeFlags = process.env.BENCH_API_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeFlags, '-r', 'tsconfig-paths/register', entry, ...args], {
     cwd: build.root,
-    env: {
+    env: definedOnly({
       ...process.env,
       NODE_ENV: 'production',
       TS_NODE_BASEURL: build.dir,
@@ -126,7 +144,7 @@ async function spawnCompiled(
       // no daily sweep in the bench: at SWEEP_AT a worker would sweep today's date amid the measurements
       SWEEP_AT: 'off',
       ...env,
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(logFile);

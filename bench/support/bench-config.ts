@@ -13,9 +13,17 @@ export interface BenchConfig {
   scenario: { small: number; large: number | null; loadBudgetS: number; rebuildBudgetS: number };
   /** section 8: the scenario the 晾晒台 is opened on (issue 14: 100k applications) */
   console: { applications: number };
+  /**
+   * section 9: the embedded default (PGlite) — submissions from `connections` clients against it and against the server;
+   * the README's scenario loaded into it (`applications`: the README's default size in the full run) and caught up
+   */
+  embedded: {
+    connections: number;
+    scenario: { applications: number | 'default'; loadBudgetS: number; catchUpBudgetS: number };
+  };
   /** each report route is asked one request after another for this long, per run */
   report: { secondsPerRoute: number };
-  /** `--only append,http` runs a subset (for profiling); the rest is reported as skipped */
+  /** `--only append,http,embedded` runs a subset (for profiling); the rest is reported as skipped */
   only: ReadonlySet<string> | null;
   /** `--base REF`: section 2 also measures REF's tree, runs interleaved with this one's */
   base: string | null;
@@ -38,6 +46,12 @@ export function benchConfig(argv: readonly string[]): BenchConfig {
       : { small: 10_000, large: 1_000_000, loadBudgetS: 420, rebuildBudgetS: 1200 },
     report: { secondsPerRoute: quick ? 1 : 2 },
     console: { applications: quick ? 2_000 : 100_000 },
+    embedded: {
+      connections: 16,
+      scenario: quick
+        ? { applications: 2_000, loadBudgetS: 150, catchUpBudgetS: 150 }
+        : { applications: 'default', loadBudgetS: 900, catchUpBudgetS: 900 },
+    },
     only,
     base: baseAt >= 0 ? (argv[baseAt + 1] ?? null) : null,
   };

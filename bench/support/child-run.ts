@@ -10,10 +10,15 @@ export interface ChildRun {
   timedOut: boolean;
 }
 
-/** Runs a Node script as a child process, bounded in time (SIGKILL at the deadline), sampling its peak RSS. */
-export function runNodeChild(args: string[], env: NodeJS.ProcessEnv, timeoutS: number, onLine?: (line: string) => void): Promise<ChildRun> {
+/** Runs a Node script as a child process, bounded in time (SIGKILL at the deadline), sampling its peak RSS; `undefined` in `env` leaves a variable out. */
+export function runNodeChild(
+  args: string[],
+  env: Record<string, string | undefined>,
+  timeoutS: number,
+  onLine?: (line: string) => void,
+): Promise<ChildRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { env: definedOnly({ ...process.env, ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let peakKb: number | null = null;
   let timedOut = false;
@@ -50,4 +55,9 @@ export function runNodeChild(args: string[], env: NodeJS.ProcessEnv, timeoutS: n
       });
     });
   });
+}
+
+/** An environment without the variables set to `undefined` (spawn would pass them as the text "undefined"). */
+export function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
