@@ -138,7 +138,10 @@ export interface EventStore {
   /** Compares two checkpoints of this store: negative, 0 or positive. */
   compareCheckpoints(a: Checkpoint, b: Checkpoint): number;
 
-  /** Resolves on the next append made through this instance (or after `timeoutMs`); for subscribers to wake early. */
+  /**
+   * Resolves on the next append made through this instance (or after `timeoutMs`); for subscribers to wake early.
+   * A store may gather the appends of a short time into one wake (PostgresEventStore's `wakeEveryMs`).
+   */
   waitForAppend(timeoutMs: number): Promise<void>;
 
   /** Reachability check for `/health`. */

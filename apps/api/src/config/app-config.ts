@@ -100,6 +100,19 @@ export class AppConfig {
   RUN_PROJECTIONS = true;
 
   /**
+   * How often, at most, this process's appends wake its projections and policies (ms): the first
+   * append after a quiet spell at once, the appends within this time of the last wake together at
+   * its end, so one transaction per projection covers them all. Unset: 100 on the embedded default
+   * (one PGlite session runs the commands and every projection in turn), 0 with DATABASE_URL.
+   */
+  @IsOptional()
+  @Transform(({ value }) => (/^\d+$/.test(value) ? Number(value) : value))
+  @IsInt({ message: 'must be a whole number of milliseconds from 0 to 5000' })
+  @Min(0, { message: 'must be a whole number of milliseconds from 0 to 5000' })
+  @Max(5000, { message: 'must be a whole number of milliseconds from 0 to 5000' })
+  APPEND_WAKE_MS?: number;
+
+  /**
    * `false` turns off the wait of an entity's GET for its own stream (api.md "Reading one's own
    * writes"): only to measure what the wait costs (`npm run bench -- --only ryw`).
    */
@@ -172,6 +185,10 @@ export class AppConfig {
 
   get embedded(): boolean {
     return this.DATABASE_URL === undefined;
+  }
+
+  get appendWakeMs(): number {
+    return this.APPEND_WAKE_MS ?? (this.embedded ? 100 : 0);
   }
 }
 

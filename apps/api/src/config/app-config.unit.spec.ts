@@ -29,6 +29,19 @@ describe('loadConfig', () => {
     expect(problems({ ...SERVER, RUN_PROJECTIONS: 'no' })).toEqual(['Invalid configuration: RUN_PROJECTIONS="no" must be true or false']);
   });
 
+  it('wakes the projections at most every 100 ms on the embedded default and at every append on a server; APPEND_WAKE_MS sets it', () => {
+    expect(loadConfig({}).appendWakeMs).toBe(100);
+    expect(loadConfig(SERVER).appendWakeMs).toBe(0);
+    expect(loadConfig({ APPEND_WAKE_MS: '0' }).appendWakeMs).toBe(0);
+    expect(loadConfig({ ...SERVER, APPEND_WAKE_MS: '20' }).appendWakeMs).toBe(20);
+    expect(problems({ APPEND_WAKE_MS: 'soon' })).toEqual([
+      'Invalid configuration: APPEND_WAKE_MS="soon" must be a whole number of milliseconds from 0 to 5000',
+    ]);
+    expect(problems({ APPEND_WAKE_MS: '6000' })).toEqual([
+      'Invalid configuration: APPEND_WAKE_MS="6000" must be a whole number of milliseconds from 0 to 5000',
+    ]);
+  });
+
   it("reads one's own writes by default; READ_OWN_WRITES=false turns the wait off, anything else is refused", () => {
     expect(loadConfig({}).READ_OWN_WRITES).toBe(true);
     expect(loadConfig({ READ_OWN_WRITES: 'false' }).READ_OWN_WRITES).toBe(false);

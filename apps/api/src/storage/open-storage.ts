@@ -99,7 +99,7 @@ async function migrate(dataSource: DataSource): Promise<void> {
 async function openEventStore(config: AppConfig, sql: SqlClient): Promise<EventStore> {
   if (config.EVENT_STORE === 'esdb') return EsdbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING!);
   await ensureEventStoreSchema(sql);
-  return new PostgresEventStore(sql);
+  return new PostgresEventStore(sql, { wakeEveryMs: config.appendWakeMs });
 }
 
 async function openEmbedded(dataDir: string): Promise<{ sql: SqlClient; dataSource: DataSource }> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { freshStream, newEvent } from '../contract/contract-fixtures';
 import { eventStoreContract } from '../contract/event-store.contract';
 import { PostgresSqlClient } from '../sql/postgres-sql-client';
 import { describeOnPostgres, openTestSql, testBackends, TestSql } from '../testing/databases';
@@ -23,6 +24,53 @@ for (const backend of testBackends()) {
     // PGlite is one session: its appends never overlap, though the suite still issues them concurrently.
     { concurrentWriters: backend === 'postgres', uniqueIdsAcrossStreams: true, atomicNewStreams: true },
   );
+}
+
+for (const backend of testBackends()) {
+  describe(`${backend}: appends wake their waiters at most every wakeEveryMs`, () => {
+    const every = 2000;
+    let db: TestSql;
+    let store: PostgresEventStore;
+    beforeAll(async () => {
+      db = await openTestSql(backend, 'es_wake');
+      await ensureEventStoreSchema(db.sql);
+      store = new PostgresEventStore(db.sql, { wakeEveryMs: every });
+    }, 30_000);
+    afterAll(async () => {
+      await store.close();
+      await db.dispose();
+    });
+
+    /** when the wait ended, and whether it was an append that ended it (not its 10 s timeout) */
+    const waited = () => {
+      const started = performance.now();
+      return store.waitForAppend(10_000).then(() => ({ at: performance.now(), woken: performance.now() - started < 9_000 }));
+    };
+    const append = () => store.append(freshStream('wake'), [newEvent()], { expectedVersion: 'no_stream' });
+
+    it('wakes at once after a quiet spell; the appends within the next wakeEveryMs wake together at its end', async () => {
+      const first = waited();
+      await append();
+      const firstWake = await first;
+      expect(firstWake.woken).toBe(true);
+
+      const second = waited();
+      await append();
+      await append();
+      const secondWake = await second;
+      expect(secondWake.woken).toBe(true);
+      // not before the time was up (a timer never fires early); well before the waiter's own timeout
+      expect(secondWake.at - firstWake.at).toBeGreaterThanOrEqual(every - 50);
+
+      await new Promise((resolve) => setTimeout(resolve, every + 100)); // a quiet spell
+      const third = waited();
+      const appended = performance.now();
+      await append();
+      const thirdWake = await third;
+      expect(thirdWake.woken).toBe(true);
+      expect(thirdWake.at - appended).toBeLessThan(every - 100);
+    }, 30_000);
+  });
 }
 
 describeOnPostgres('postgres: schema and constraints', () => {

@@ -58,9 +58,18 @@ const MAX_ATTEMPTS = 3;
 
 export class PostgresEventStore implements EventStore {
   private readonly appended = new EventEmitter().setMaxListeners(0);
+  private lastWake = 0;
+  private wakeTimer: NodeJS.Timeout | null = null;
 
-  /** The caller owns `sql` (it is shared with the projections) and closes it; the schema must exist (`ensureEventStoreSchema`). */
-  constructor(private readonly sql: SqlClient) {}
+  /**
+   * The caller owns `sql` (it is shared with the projections) and closes it; the schema must exist (`ensureEventStoreSchema`).
+   * `wakeEveryMs`: `waitForAppend` wakes at most this often — the first append after a quiet spell at once, the
+   * appends within that time of the last wake together at its end (default 0: every append at once).
+   */
+  constructor(
+    private readonly sql: SqlClient,
+    private readonly options: { wakeEveryMs?: number } = {},
+  ) {}
 
   async append(streamId: string, events: readonly NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`append to ${streamId}: no events`);
@@ -85,7 +94,7 @@ export class PostgresEventStore implements EventStore {
         }
       });
       if (written) {
-        this.appended.emit('append');
+        this.wake();
         return written;
       }
       const refusal = await this.run(() => explainRefusal(this.sql, streamId, events, options.expectedVersion));
@@ -98,7 +107,7 @@ export class PostgresEventStore implements EventStore {
   /** One transaction: all or nothing (see `appendGuardedStreams`). */
   async appendNewStreams(streams: readonly NewStream[], options: { guards?: readonly StreamGuard[] } = {}): Promise<NewStreamsAppended> {
     const written = await this.run(() => appendGuardedStreams(this.sql, streams, options.guards ?? []));
-    this.appended.emit('append');
+    this.wake();
     return written;
   }
 
@@ -181,7 +190,22 @@ export class PostgresEventStore implements EventStore {
 
   /** Wakes every `waitForAppend`; the `SqlClient` is closed by its owner. */
   async close(): Promise<void> {
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
     this.appended.emit('close');
+  }
+
+  /** Tells the waiters of an append, at once or, within `wakeEveryMs` of the last time, at its end. */
+  private wake(): void {
+    const every = this.options.wakeEveryMs ?? 0;
+    if (this.wakeTimer) return;
+    const wait = this.lastWake + every - performance.now();
+    const emit = () => {
+      this.wakeTimer = null;
+      this.lastWake = performance.now();
+      this.appended.emit('append');
+    };
+    if (wait <= 0) emit();
+    else this.wakeTimer = setTimeout(emit, wait);
   }
 
   private async run<T>(work: () => Promise<T>): Promise<T> {
