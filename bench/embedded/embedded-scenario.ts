@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allProjections } from '../../apps/api/src/projections/projection-registry';
 import { buildApi, THIS_TREE } from '../support/api-build';
-import { ApiProcess, startEmbeddedApi } from '../support/api-process';
+import { startEmbeddedApi } from '../support/api-process';
+import { waitForProjections } from '../support/projections-caught-up';
 import { BenchConfig } from '../support/bench-config';
 import { runNodeChild } from '../support/child-run';
 import { log } from '../support/log';
@@ -64,21 +65,4 @@ export async function measureEmbeddedScenario(config: BenchConfig): Promise<Embe
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** Polls GET /metrics every second; answers the projections still behind (none: caught up) when caught up or out of time. */
-async function waitForProjections(api: ApiProcess, timeoutS: number): Promise<string[]> {
-  const deadline = performance.now() + timeoutS * 1000;
-  for (;;) {
-    const behind = projectionsBehind(await (await fetch(`${api.baseUrl}/metrics`)).text());
-    if (behind.length === 0 || performance.now() > deadline) return behind;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}
-
-function projectionsBehind(metrics: string): string[] {
-  const lag = new Map<string, number>();
-  for (const [, projection, value] of metrics.matchAll(/^projection_lag_events\{projection="([^"]+)"\} (\S+)$/gm))
-    lag.set(projection, Number(value));
-  return allProjections.map((p) => `${p.name}@v${p.version}`).filter((id) => lag.get(id) !== 0);
 }
