@@ -90,6 +90,7 @@ async function main(argv: string[]): Promise<void> {
     outcomes['rebuild.read_limit_events_per_s'] = scenario.readLimitEventsPerSecond;
     outcomes['report.p99_ms.small'] = scenario.reportP99Small;
     outcomes['report.p99_ms.large'] = scenario.reportP99Large;
+    outcomes['report.p99_ms.large.quiet'] = scenario.reportP99LargeQuiet;
     outcomes['warnings.p99_ms.small'] = scenario.supervision.warningsP99Small;
     outcomes['warnings.p99_ms.large'] = scenario.supervision.warningsP99Large;
     outcomes['sweep.first_s'] = scenario.supervision.sweepFirstS;

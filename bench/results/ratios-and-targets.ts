@@ -29,7 +29,13 @@ export function ratiosOf(outcomes: Outcomes): Ratio[] {
     ratio('2 / 2 base (HTTP commands, this tree / --base tree)', outcomes['http.commands_per_s'], outcomes['http.commands_per_s.base']),
     ratio('2 / 2 base p99 (this tree / --base tree)', outcomes['http.p99_ms'], outcomes['http.p99_ms.base']),
     ratio('3 rebuild / read limit', outcomes['rebuild.events_per_s'], outcomes['rebuild.read_limit_events_per_s'], false),
-    ratio('4 large / small report p99', outcomes['report.p99_ms.large'], outcomes['report.p99_ms.small'], false),
+    ratio('4 large / small report p99, nothing catching up', outcomes['report.p99_ms.large.quiet'], outcomes['report.p99_ms.small'], false),
+    ratio(
+      '4 large / small report p99, the audit trail building beside',
+      outcomes['report.p99_ms.large'],
+      outcomes['report.p99_ms.small'],
+      false,
+    ),
     ratio('4 large / small warnings p99', outcomes['warnings.p99_ms.large'], outcomes['warnings.p99_ms.small'], false),
     ratio('4 warnings / report p99, large', outcomes['warnings.p99_ms.large'], outcomes['report.p99_ms.large'], false),
     ratio('7 commands with three subscriptions / without', outcomes['notify.commands_per_s.three'], outcomes['notify.commands_per_s.none']),
@@ -47,7 +53,7 @@ export function targetsOf(outcomes: Outcomes, ratios: Ratio[]): TargetCheck[] {
   const httpRaw = byName('2 / 1a at 32');
   const httpPeer = byName('2 / 2 peer');
   const oursEmmett = byName('1b / 1c, 32');
-  const reportRatio = byName('4 large / small report');
+  const reportRatio = byName('4 large / small report p99, nothing');
   const warningsVsReport = byName('4 warnings / report');
   return [
     // issue 15 raised it from 0.8
@@ -62,7 +68,7 @@ export function targetsOf(outcomes: Outcomes, ratios: Ratio[]): TargetCheck[] {
     check('3 rebuild ≥ 50,000 events/s', median(outcomes['rebuild.events_per_s']), (v) => v >= 50_000, ' events/s'),
     check('4 report p99 ≤ 20 ms (small)', median(outcomes['report.p99_ms.small']), (v) => v <= 20, ' ms'),
     check('4 report p99 ≤ 20 ms (large)', median(outcomes['report.p99_ms.large']), (v) => v <= 20, ' ms'),
-    check('4 large/small p99 ratio ≤ 1.5', reportRatio?.median, (v) => v <= 1.5, '×'),
+    check('4 large/small p99 ratio ≤ 1.5, nothing catching up', reportRatio?.median, (v) => v <= 1.5, '×'),
     // issue 12: warnings as of a date at 1M no worse than the assessment report
     check('4 warnings p99 ≤ report p99 (large)', warningsVsReport?.median, (v) => v <= 1, '×'),
     check('5 API peak RSS ≤ 300 MB', median(outcomes['api.peak_rss_mb']), (v) => v <= 300, ' MB'),

@@ -6,6 +6,7 @@ import { figureOf, missing, Outcome } from '../support/stats';
 import { withDatabase } from '../support/throwaway-database';
 import { loadScenario, scenarioUnavailable } from './load-scenario';
 import { measureReadLimit } from './read-limit';
+import { waitUntilQuiet } from './projections-quiet';
 import { rebuildInApi, RebuildOverrunError } from './rebuild-in-api';
 import { measureReportLatency, RouteLatency, worstP99PerRun } from './report-latency';
 import { supervisionOutcomes, type SupervisionOutcomes } from './supervision-outcomes';
@@ -18,6 +19,8 @@ export interface ScenarioOutcomes {
   readLimitEventsPerSecond: Outcome;
   reportP99Small: Outcome;
   reportP99Large: Outcome;
+  /** the large size's reports asked again once every projection has caught up (issue 15: the ratio "nothing catching up") */
+  reportP99LargeQuiet: Outcome;
   /** the warnings route at both sizes, the sweep on the bulk-loaded one */
   supervision: SupervisionOutcomes;
   /** the API's peak RSS while it rebuilt each scenario (section 4 asks a serving-only API beside a projection worker) */
@@ -64,7 +67,8 @@ export async function measureScenarioSections(config: BenchConfig): Promise<Scen
   notes.push(
     'Rebuild: every projection reset to position 0 (checkpoint and tables, as `projections rebuild` does; the audit trail refuses by design and stays), then the API started and rebuilds them all at once; timed from the first committed batch until every projection is live at the last event (flatters a small store by at most one batch of 5,000 events). Measured once per size.',
     `Report latency: each route asked one request after another for ${config.report.secondsPerRoute} s on 1 connection, ${config.runs} runs; the figure is the worst route's p99 per run. ` +
-      'Asked of an API serving only (RUN_PROJECTIONS=false) beside a `projections run` worker, started after the rebuild: after the bulk import the worker is still building the audit trail (never rebuilt, first built here) while the reports are asked.',
+      'Asked of an API serving only (RUN_PROJECTIONS=false) beside a `projections run` worker, started after the rebuild: after the bulk import the worker is still building the audit trail (never rebuilt, first built here) while the reports are asked. ' +
+      'On the bulk-loaded size the same routes are asked again, the same way, once every projection is live at the last event (after the sweep): `report.p99_ms.large.quiet`, the figure with nothing catching up.',
   );
   return {
     loadS: !(main instanceof Error) ? figureOf([main.load.loadS], 's') : missing(main.message),
@@ -72,6 +76,7 @@ export async function measureScenarioSections(config: BenchConfig): Promise<Scen
     readLimitEventsPerSecond: readLimitOf(rebuildSource),
     reportP99Small: latencyOutcome(small),
     reportP99Large: latencyOutcome(large),
+    reportP99LargeQuiet: quietLatencyOutcome(large),
     supervision: supervisionOutcomes(supervisionOf(small), supervisionOf(large)),
     apiPeakRssMb: [small, large].flatMap((r) => (r instanceof Error || r.apiPeakRssMb === null ? [] : [r.apiPeakRssMb])),
     notes,
@@ -112,7 +117,8 @@ async function reportsBesideWorker(databaseUrl: string, label: string, config: B
     try {
       const routes = await measureReportLatency(api.baseUrl, config.runs, config.report.secondsPerRoute);
       const supervision = await measureSupervision(api.baseUrl, databaseUrl, config, sweep).catch((error: Error) => error);
-      return { routes, supervision, servingApiRssMb: api.peakRssMb(), workerRssMb: worker.peakRssMb() };
+      const quietRoutes = sweep ? await reportsWhenQuiet(api.baseUrl, databaseUrl, config).catch((error: Error) => error) : null;
+      return { routes, quietRoutes, supervision, servingApiRssMb: api.peakRssMb(), workerRssMb: worker.peakRssMb() };
     } finally {
       await api.stop();
     }
@@ -121,8 +127,24 @@ async function reportsBesideWorker(databaseUrl: string, label: string, config: B
   }
 }
 
+/** The report routes once every projection has caught up (the worker idle beside the API): nothing catching up. */
+async function reportsWhenQuiet(
+  baseUrl: string,
+  databaseUrl: string,
+  config: BenchConfig,
+): Promise<{ routes: RouteLatency[]; waitedS: number }> {
+  const quiet = await waitUntilQuiet(databaseUrl, config.scenario.rebuildBudgetS);
+  if (!quiet.quiet)
+    throw new Error(
+      `still catching up after ${quiet.waitedS.toFixed(0)} s: ${quiet.behind.map((b) => `${b.id} ${b.events} behind`).join(', ')}`,
+    );
+  return { routes: await measureReportLatency(baseUrl, config.runs, config.report.secondsPerRoute), waitedS: quiet.waitedS };
+}
+
 interface ReportsBesideWorker {
   routes: RouteLatency[];
+  /** asked again with nothing catching up (the bulk-loaded size only; null on the other) */
+  quietRoutes: { routes: RouteLatency[]; waitedS: number } | Error | null;
   /** the warnings route (and on the bulk-loaded size the sweep), asked after the reports */
   supervision: SupervisionMeasures | Error;
   /** peak RSS of the two processes of section 4 (not section 5's figure: that is the API rebuilding) */
@@ -151,6 +173,7 @@ function describe(label: string, size: number, result: SizeResult | Error): stri
       ? [`${label} · report routes: ${result.latency.message}`]
       : [
           ...result.latency.routes.map((r) => `${label} · GET ${r.route}: p50 ${r.p50.join(', ')} ms · p99 ${r.p99.join(', ')} ms`),
+          ...describeQuiet(label, result.latency.quietRoutes),
           ...(result.latency.supervision instanceof Error
             ? [`${label} · supervision: ${result.latency.supervision.message}`]
             : describeSupervision(label, result.latency.supervision)),
@@ -168,6 +191,24 @@ function latencyOutcome(result: SizeResult | Error): Outcome {
   if (result instanceof Error) return missing(result.message);
   if (result.latency instanceof Error) return missing(`the report routes could not be measured: ${result.latency.message}`);
   return figureOf(worstP99PerRun(result.latency.routes), 'ms');
+}
+
+function describeQuiet(label: string, quiet: ReportsBesideWorker['quietRoutes']): string[] {
+  if (quiet === null) return [];
+  if (quiet instanceof Error) return [`${label} · report routes with nothing catching up: not measured — ${quiet.message}`];
+  return [
+    `${label} · the same routes once every projection was live (waited ${quiet.waitedS.toFixed(0)} s after the sweep):`,
+    ...quiet.routes.map((r) => `${label} · quiet · GET ${r.route}: p50 ${r.p50.join(', ')} ms · p99 ${r.p99.join(', ')} ms`),
+  ];
+}
+
+function quietLatencyOutcome(result: SizeResult | Error): Outcome {
+  if (result instanceof Error) return missing(result.message);
+  if (result.latency instanceof Error) return missing(`the report routes could not be measured: ${result.latency.message}`);
+  const quiet = result.latency.quietRoutes;
+  if (quiet === null) return missing('not bulk-loaded: its reports were asked with nothing catching up already');
+  if (quiet instanceof Error) return missing(quiet.message);
+  return figureOf(worstP99PerRun(quiet.routes), 'ms');
 }
 
 function supervisionOf(result: SizeResult | Error): SupervisionMeasures | Error {
@@ -189,6 +230,7 @@ function allMissing(reason: string): ScenarioOutcomes {
     readLimitEventsPerSecond: m,
     reportP99Small: m,
     reportP99Large: m,
+    reportP99LargeQuiet: m,
     supervision: supervisionOutcomes(new Error(reason), new Error(reason)),
     apiPeakRssMb: [],
     notes: [reason],
