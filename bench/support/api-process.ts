@@ -27,30 +27,32 @@ export interface ApiProcess extends BenchChild {
  * `env` over the bench's settings, e.g. RUN_PROJECTIONS=false for an API beside a projection
  * worker; `build` the tree it runs (this one, or the `--base` tree).
  */
-export async function startApi(
+export function startApi(
   databaseUrl: string,
   label: string,
   env: Record<string, string> = {},
   build: ApiBuild = THIS_TREE,
 ): Promise<ApiProcess> {
-  const port = await freePort();
-  const child = await spawnCompiled(build, build.main, [], `api-${label}`, { PORT: String(port), DATABASE_URL: databaseUrl, ...env });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseUrl, child, 60_000);
-  return { baseUrl, ...benchChild(child) };
+  return startCompiledApi(build, label, { DATABASE_URL: databaseUrl, ...env }, 60_000);
 }
 
 /**
  * The API on the embedded default, as `npm start` runs it on a fresh machine: no DATABASE_URL,
  * PGlite under `dataDir` (the bench's JWT secret, so its tokens are accepted).
  */
-export async function startEmbeddedApi(dataDir: string, label: string, timeoutMs = 60_000): Promise<ApiProcess> {
+export function startEmbeddedApi(dataDir: string, label: string, timeoutMs = 60_000): Promise<ApiProcess> {
+  return startCompiledApi(THIS_TREE, label, { DATA_DIR: dataDir, DATABASE_URL: undefined }, timeoutMs);
+}
+
+/** The compiled API of `build` on a free loopback port, once its /health answers (within `timeoutMs`). */
+async function startCompiledApi(
+  build: ApiBuild,
+  label: string,
+  env: Record<string, string | undefined>,
+  timeoutMs: number,
+): Promise<ApiProcess> {
   const port = await freePort();
-  const child = await spawnCompiled(THIS_TREE, THIS_TREE.main, [], `api-${label}`, {
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    DATABASE_URL: undefined,
-  });
+  const child = await spawnCompiled(build, build.main, [], `api-${label}`, { PORT: String(port), ...env });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, timeoutMs);
   return { baseUrl, ...benchChild(child) };
