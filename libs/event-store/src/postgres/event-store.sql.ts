@@ -6,58 +6,74 @@ import { STREAM_LOCK_CLASS } from './event-store.schema';
  */
 
 /**
- * One append in one statement (one round trip, atomic even without an explicit transaction).
- * $1 stream id · $2 JSON array of {id, type, schemaVersion, data, metadata} · $3 event count ·
- * $4 mode ('no_stream' | 'any' | 'exact') · $5 expected version for 'exact'.
+ * A group of appends, each to its own stream, in one statement (one round trip, one commit; see
+ * `AppendGroups`). $1 JSON array of one row per event: {k: the append's index in the group,
+ * s: stream id, m: mode ('no_stream' | 'any' | 'exact'), e: expected version for 'exact', c: the
+ * append's event count, n: the event's index in it (from 1), id, t: type, sv: schema version,
+ * d: data, md: metadata}. Answers one row per append that was written (stream id, its new version
+ * and last position); an append with no row wrote nothing, and the caller tells why.
  *
- * 1. `stream_lock` serializes appends to one stream with a transaction-level advisory lock taken
- *    before anything is written, so before this transaction has an xid: of two appends to the
- *    same stream, the later one always gets the larger xid, and the commit-safe order of `readAll`
- *    agrees with stream versions.
- * 2. `fresh` stops here when any of the event ids is already stored (a retry, or a duplicate);
- *    the caller then tells which.
- * 3. `created` / `advanced` move the stream's version, but only when the expectation holds, and
- *    return nothing otherwise (→ WrongExpectedVersionError).
- * 4. `written` inserts the events after the new version, positions taken in event order.
- * A concurrent append of the same ids fails on the unique event id instead (23505): the caller
- * treats it as in 2.
+ * 1. `locked` takes each stream's transaction-level advisory lock, in stream-id order (as the
+ *    guarded appends do, so two transactions locking the same streams cannot deadlock), before
+ *    anything is written and so before this transaction has an xid: of two appends to the same
+ *    stream, the later one always gets the larger xid, and the commit-safe order of `readAll`
+ *    agrees with stream versions. It is an aggregate, so every lock is held before `fresh` yields.
+ * 2. `fresh` drops an append whose event ids are already stored (a retry, or a duplicate), probing the
+ *    event-id index once per event whatever the plan estimates of the input.
+ * 3. `created` / `anyhow` / `advanced` move each stream's version, but only where its expectation
+ *    holds; where it does not they return nothing for that stream (→ WrongExpectedVersionError).
+ * 4. `written` inserts each append's events after its stream's new version, positions taken in
+ *    the group's order, and each append's events in theirs.
+ * A concurrent append of the same ids fails the statement on the unique event id instead (23505):
+ * the group's appends are then written one by one.
  */
-export const APPEND_SQL = `
+export const APPEND_GROUP_SQL = `
 WITH input AS (
-  SELECT (doc->>'id')::uuid AS event_id, doc->>'type' AS type, (doc->>'schemaVersion')::int AS schema_version,
-         doc->'data' AS data, doc->'metadata' AS metadata, n
-  FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS batch(doc, n)
+  SELECT * FROM jsonb_to_recordset($1::jsonb)
+    AS x(k int, s text, m text, e bigint, c bigint, n bigint, id uuid, t text, sv int, d jsonb, md jsonb)
 ),
-stream_lock AS (
-  SELECT pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext($1::text)) AS locked
+member AS (
+  SELECT DISTINCT ON (k) k, s, m, e, c FROM input ORDER BY k
+),
+locked AS (
+  SELECT count(pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext(ordered.s))) AS streams
+  FROM (SELECT s FROM member ORDER BY s) ordered
+),
+stored AS (
+  SELECT DISTINCT i.k FROM input i CROSS JOIN LATERAL (SELECT 1 FROM es_events ev WHERE ev.event_id = i.id LIMIT 1) hit
 ),
 fresh AS (
-  SELECT 1 AS ok FROM stream_lock
-  WHERE NOT EXISTS (SELECT 1 FROM es_events e JOIN input i ON e.event_id = i.event_id)
+  SELECT mb.k, mb.s, mb.m, mb.e, mb.c FROM member mb CROSS JOIN locked WHERE mb.k NOT IN (SELECT k FROM stored)
 ),
 created AS (
-  INSERT INTO es_streams AS s (stream_id, version)
-  SELECT $1::text, $3::bigint FROM fresh WHERE $4::text IN ('no_stream', 'any')
-  ON CONFLICT (stream_id) DO UPDATE SET version = s.version + $3::bigint WHERE $4::text = 'any'
-  RETURNING s.version
+  INSERT INTO es_streams AS st (stream_id, version)
+  SELECT s, c FROM fresh WHERE m = 'no_stream'
+  ON CONFLICT (stream_id) DO NOTHING
+  RETURNING st.stream_id, st.version
+),
+anyhow AS (
+  INSERT INTO es_streams AS st (stream_id, version)
+  SELECT s, c FROM fresh WHERE m = 'any'
+  ON CONFLICT (stream_id) DO UPDATE SET version = st.version + excluded.version
+  RETURNING st.stream_id, st.version
 ),
 advanced AS (
-  UPDATE es_streams AS s SET version = s.version + $3::bigint
-  FROM fresh
-  WHERE s.stream_id = $1::text AND $4::text = 'exact' AND s.version = $5::bigint
-  RETURNING s.version
+  UPDATE es_streams AS st SET version = st.version + f.c
+  FROM fresh f
+  WHERE st.stream_id = f.s AND f.m = 'exact' AND st.version = f.e
+  RETURNING st.stream_id, st.version
 ),
-stream AS (
-  SELECT version FROM created UNION ALL SELECT version FROM advanced
+moved AS (
+  SELECT stream_id, version FROM created UNION ALL SELECT stream_id, version FROM anyhow UNION ALL SELECT stream_id, version FROM advanced
 ),
 written AS (
   INSERT INTO es_events (event_id, stream_id, version, type, schema_version, data, metadata)
-  SELECT i.event_id, $1::text, s.version - $3::bigint + i.n, i.type, i.schema_version, i.data, i.metadata
-  FROM input i CROSS JOIN stream s
-  ORDER BY i.n
-  RETURNING version, position
+  SELECT i.id, i.s, mv.version - i.c + i.n, i.t, i.sv, i.d, i.md
+  FROM input i JOIN moved mv ON mv.stream_id = i.s
+  ORDER BY i.k, i.n
+  RETURNING stream_id, version, position
 )
-SELECT count(*)::int AS written, max(version)::text AS version, max(position)::text AS position FROM written`;
+SELECT stream_id, max(version)::text AS version, max(position)::text AS position FROM written GROUP BY stream_id`;
 
 /**
  * 64-bit integers as text (exact on both drivers); `recorded_at` already as the ISO 8601 text of

@@ -49,9 +49,10 @@ import {
 import { isConnectionError } from '../sql/connection-errors';
 import { SqlClient } from '../sql/sql-client';
 import { appendGuardedStreams } from './append-guarded-streams';
+import { AppendGroups, AppendMode } from './append-groups';
 import { explainRefusal } from './append-refusal';
 import { compareTxPositions, decodeCheckpoint, encodeCheckpoint, TxPosition } from './checkpoint';
-import { APPEND_SQL, READ_ALL_SQL, READ_STREAM_SQL, READ_WINDOW_SQL, STREAM_POSITION_SQL, TXID_AT_POSITION_SQL } from './event-store.sql';
+import { READ_ALL_SQL, READ_STREAM_SQL, READ_WINDOW_SQL, STREAM_POSITION_SQL, TXID_AT_POSITION_SQL } from './event-store.sql';
 import { EventRow, toRecordedEvent, WindowRow } from './event-row';
 
 const MAX_ATTEMPTS = 3;
@@ -60,39 +61,29 @@ export class PostgresEventStore implements EventStore {
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private lastWake = 0;
   private wakeTimer: NodeJS.Timeout | null = null;
+  private readonly groups: AppendGroups;
 
   /**
    * The caller owns `sql` (it is shared with the projections) and closes it; the schema must exist (`ensureEventStoreSchema`).
    * `wakeEveryMs`: `waitForAppend` wakes at most this often — the first append after a quiet spell at once, the
    * appends within that time of the last wake together at its end (default 0: every append at once).
+   * `appendConcurrency`: append statements in flight at once; the appends that arrive while that many are
+   * in flight are written together by the next (group commit, see `AppendGroups`; default 4, 1 on PGlite).
    */
   constructor(
     private readonly sql: SqlClient,
-    private readonly options: { wakeEveryMs?: number } = {},
-  ) {}
+    private readonly options: { wakeEveryMs?: number; appendConcurrency?: number } = {},
+  ) {
+    this.groups = new AppendGroups(sql, { concurrency: options.appendConcurrency ?? (sql.kind === 'pglite' ? 1 : 4) });
+  }
 
   async append(streamId: string, events: readonly NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`append to ${streamId}: no events`);
     if (new Set(events.map((e) => e.id.toLowerCase())).size !== events.length)
       throw new Error(`append to ${streamId}: an event id repeats`);
     const { mode, version } = expectationOf(options.expectedVersion);
-    const batch = JSON.stringify(
-      events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion ?? 1, data: e.data, metadata: e.metadata })),
-    );
     for (let attempt = 1; ; attempt++) {
-      const written = await this.run(async () => {
-        try {
-          const [row] = await this.sql.query<{ written: number; version: string; position: string }>(
-            APPEND_SQL,
-            [streamId, batch, events.length, mode, version],
-            { prepare: 'es_append' },
-          );
-          return row.written > 0 ? { streamId, version: Number(row.version), position: Number(row.position) } : null;
-        } catch (error) {
-          if ((error as { code?: unknown }).code === '23505') return null; // the same ids, appended concurrently
-          throw error;
-        }
-      });
+      const written = await this.run(() => this.groups.write(streamId, events, mode, version));
       if (written) {
         this.wake();
         return written;
@@ -217,7 +208,7 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-function expectationOf(expected: ExpectedVersion): { mode: 'no_stream' | 'any' | 'exact'; version: number | null } {
+function expectationOf(expected: ExpectedVersion): { mode: AppendMode; version: number | null } {
   if (expected === 'no_stream' || expected === 0) return { mode: 'no_stream', version: null };
   if (expected === 'any') return { mode: 'any', version: null };
   if (!Number.isSafeInteger(expected) || expected < 0)
