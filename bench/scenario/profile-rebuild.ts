@@ -10,7 +10,7 @@ import { PostgresSqlClient } from '@app/event-store';
 import { startApi } from '../support/api-process';
 import { log } from '../support/log';
 import { backendsOf, cpuMs } from '../support/process-cpu';
-import { resetProjections } from './rebuild-in-api';
+import { checkpointBefore, resetProjections } from './rebuild-in-api';
 
 async function main(): Promise<void> {
   const url = process.env.PROFILE_DATABASE_URL;
@@ -30,7 +30,13 @@ async function main(): Promise<void> {
         'SELECT projection, status, checkpoint FROM projection_checkpoints',
       );
       for (const row of rows)
-        if (rebuilt.includes(row.projection) && row.status === 'live' && row.checkpoint === last && !liveAt.has(row.projection))
+        if (
+          rebuilt.includes(row.projection) &&
+          row.status === 'live' &&
+          row.checkpoint !== null &&
+          !checkpointBefore(row.checkpoint, last) && // at or past it: the API may append while it rebuilds (a reactor)
+          !liveAt.has(row.projection)
+        )
           liveAt.set(row.projection, (performance.now() - booted) / 1000);
       backends = backendsOf(database);
       await new Promise((resolve) => setTimeout(resolve, 100));

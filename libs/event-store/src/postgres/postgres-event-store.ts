@@ -68,13 +68,16 @@ export class PostgresEventStore implements EventStore {
    * `wakeEveryMs`: `waitForAppend` wakes at most this often — the first append after a quiet spell at once, the
    * appends within that time of the last wake together at its end (default 0: every append at once).
    * `appendConcurrency`: append statements in flight at once; the appends that arrive while that many are
-   * in flight are written together by the next (group commit, see `AppendGroups`; default 4, 1 on PGlite).
+   * in flight are written together by the next (group commit, see `AppendGroups`). Default 4 on a server;
+   * 16 on PGlite, which runs one statement at a time in arrival order, so an append held back for a group
+   * would wait through that queue twice (measured: 16-client submissions 119/s with p99 774 ms at 1, 171/s
+   * with p99 449 ms at 16).
    */
   constructor(
     private readonly sql: SqlClient,
     private readonly options: { wakeEveryMs?: number; appendConcurrency?: number } = {},
   ) {
-    this.groups = new AppendGroups(sql, { concurrency: options.appendConcurrency ?? (sql.kind === 'pglite' ? 1 : 4) });
+    this.groups = new AppendGroups(sql, { concurrency: options.appendConcurrency ?? (sql.kind === 'pglite' ? 16 : 4) });
   }
 
   async append(streamId: string, events: readonly NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
