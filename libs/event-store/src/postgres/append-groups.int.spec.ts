@@ -1,8 +1,24 @@
 import { freshStream, newEvent, newEvents } from '../contract/contract-fixtures';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../event-store.port';
-import { openTestSql, testBackends, TestSql } from '../testing/databases';
-import { ensureEventStoreSchema } from './event-store.schema';
+import type { QueryOptions, SqlClient } from '../sql/sql-client';
+import { describeOnPostgres, openTestSql, testBackends, TestSql } from '../testing/databases';
+import { ensureEventStoreSchema, STREAM_LOCK_CLASS } from './event-store.schema';
+import { APPEND_GROUP_SQL, STORED_EVENTS_SQL } from './event-store.sql';
+import { HeldTransaction } from './held-transaction';
 import { PostgresEventStore } from './postgres-event-store';
+
+/** The client, counting the append statements and the refusals explained (each reads the stored ids). */
+function counting(sql: SqlClient): SqlClient & { statements: number; refusals: number } {
+  const counted = Object.create(sql) as SqlClient & { statements: number; refusals: number };
+  counted.statements = 0;
+  counted.refusals = 0;
+  counted.query = <Row>(text: string, params?: readonly unknown[], options?: QueryOptions) => {
+    if (text === APPEND_GROUP_SQL) counted.statements++;
+    if (text === STORED_EVENTS_SQL) counted.refusals++;
+    return sql.query<Row>(text, params, options);
+  };
+  return counted;
+}
 
 /**
  * Group commit, with one statement in flight at a time: the appends issued while the first is
@@ -12,11 +28,13 @@ import { PostgresEventStore } from './postgres-event-store';
 for (const backend of testBackends()) {
   describe(`${backend}: concurrent appends are written in groups, each keeping its own outcome`, () => {
     let db: TestSql;
+    let sql: ReturnType<typeof counting>;
     let store: PostgresEventStore;
     beforeAll(async () => {
       db = await openTestSql(backend, 'es_groups');
       await ensureEventStoreSchema(db.sql);
-      store = new PostgresEventStore(db.sql, { appendConcurrency: 1 });
+      sql = counting(db.sql);
+      store = new PostgresEventStore(sql, { appendConcurrency: 1 });
     }, 30_000);
     afterAll(async () => {
       await store.close();
@@ -96,9 +114,10 @@ for (const backend of testBackends()) {
       expect(await transactionOf(streamId)).toHaveLength(2);
     });
 
-    it('two appends to one stream never share a statement: the second goes in the next one, after the first', async () => {
+    it('two appends to one stream never share a statement: the second goes in the next one, after the first, unrefused', async () => {
       const streamId = freshStream('twice');
       const first = opener();
+      const [before, refusedBefore] = [sql.statements, sql.refusals];
       const [one, two] = await Promise.all([
         store.append(streamId, [newEvent()], { expectedVersion: 'no_stream' }),
         store.append(streamId, [newEvent()], { expectedVersion: 1 }),
@@ -106,8 +125,41 @@ for (const backend of testBackends()) {
       ]);
       await first;
       expect([one.version, two.version]).toEqual([1, 2]);
+      // the opener, then the first append with the one beside it, then the second: no statement refused it
+      expect(sql.statements - before).toBe(2);
+      expect(sql.refusals - refusedBefore).toBe(0);
       const [tx1, tx2] = await transactionOf(streamId);
       expect(BigInt(tx2)).toBeGreaterThan(BigInt(tx1));
     });
   });
 }
+
+describeOnPostgres('postgres: a stream whose lock another transaction holds', () => {
+  let db: TestSql;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    db = await openTestSql('postgres', 'es_groups_locked');
+    await ensureEventStoreSchema(db.sql);
+    store = new PostgresEventStore(db.sql, { appendConcurrency: 2 });
+  }, 30_000);
+  afterAll(async () => {
+    await store.close();
+    await db.dispose();
+  });
+
+  it('holds up the appends to that stream only: the others go on in the statements left', async () => {
+    const locked = freshStream('locked');
+    const holder = await HeldTransaction.begin(db.url!);
+    await holder.query(`SELECT pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext($1))`, [locked]);
+    const waiting = [1, 2, 3].map(() => store.append(locked, [newEvent()], { expectedVersion: 'any' }));
+    try {
+      const others = await Promise.all(
+        [1, 2, 3, 4].map(() => store.append(freshStream('free'), [newEvent()], { expectedVersion: 'no_stream' })),
+      );
+      expect(others.map((r) => r.version)).toEqual([1, 1, 1, 1]);
+    } finally {
+      await holder.commit();
+    }
+    expect((await Promise.all(waiting)).map((r) => r.version)).toEqual([1, 2, 3]);
+  }, 20_000);
+});

@@ -1,23 +1,22 @@
 import type { AppendResult, NewEvent } from '../event-store.port';
-import { isConnectionError } from '../sql/connection-errors';
 import type { SqlExecutor } from '../sql/sql-client';
 import { APPEND_GROUP_SQL } from './event-store.sql';
 
 export type AppendMode = 'no_stream' | 'any' | 'exact';
 
-/** One `append` call waiting for its group. */
+/** One `append` call waiting for its group: its rows already serialized (a value JSON cannot hold fails that call alone). */
 interface Member {
   streamId: string;
-  mode: AppendMode;
-  expected: number | null;
-  events: readonly NewEvent[];
-  settle: (written: AppendResult | null, error?: unknown) => void;
+  rows: string;
+  events: number;
+  resolve: (written: AppendResult | null) => void;
+  reject: (error: unknown) => void;
 }
 
 export interface AppendGroupsOptions {
   /** statements in flight at once; appends that arrive meanwhile wait and go together in the next one */
   concurrency: number;
-  /** events per statement at most (default 1000) */
+  /** events per statement at most (default 1000; a bigger append goes alone) */
   maxEvents?: number;
 }
 
@@ -28,15 +27,18 @@ export interface AppendGroupsOptions {
  * appends that arrive while all are in flight wait and are sent together as soon as one finishes.
  *
  * Each append keeps its own outcome: its stream's expected version and its event ids are checked
- * for it alone (`APPEND_GROUP_SQL`), and one refused append writes nothing of its own while the
- * others of its group commit. A group holds each stream at most once (a second append to a stream
- * waits for the next group, so the appends to a stream keep their order). When the group's
- * statement fails as a whole (an id appended concurrently elsewhere, a deadlock with another
- * transaction, a value the server refuses), its appends are written again one by one, so the
+ * for it alone (`APPEND_GROUP_SQL`), and a refused append writes nothing of its own while the
+ * others of its group commit. A stream is in at most one statement at a time: an append to a
+ * stream already being written waits for that statement to end, so the appends to a stream keep
+ * their order, and a stream whose lock another transaction holds holds up one statement, not all.
+ * When a statement fails as a whole on one append's account (a value the server refuses, an id
+ * appended concurrently elsewhere, a deadlock), its appends are written again one by one, so the
  * failure lands on the one it belongs to.
  */
 export class AppendGroups {
   private readonly waiting: Member[] = [];
+  /** streams in a statement now */
+  private readonly writing = new Set<string>();
   private inFlight = 0;
   private readonly maxEvents: number;
 
@@ -52,37 +54,56 @@ export class AppendGroups {
   /** Writes the events after the stream's expected version; null when nothing was written (refused, or these ids are stored). */
   write(streamId: string, events: readonly NewEvent[], mode: AppendMode, expected: number | null): Promise<AppendResult | null> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ streamId, mode, expected, events, settle: (written, error) => (error ? reject(error) : resolve(written)) });
+      const rows = events
+        .map((e, n) =>
+          JSON.stringify({
+            s: streamId,
+            m: mode,
+            e: expected,
+            c: events.length,
+            n: n + 1,
+            id: e.id,
+            t: e.type,
+            sv: e.schemaVersion ?? 1,
+            d: e.data,
+            md: e.metadata,
+          }),
+        )
+        .join(',');
+      this.waiting.push({ streamId, rows, events: events.length, resolve, reject });
       this.send();
     });
   }
 
   private send(): void {
-    while (this.inFlight < this.options.concurrency && this.waiting.length > 0) {
+    while (this.inFlight < this.options.concurrency) {
       const group = this.nextGroup();
+      if (group.length === 0) return;
       this.inFlight++;
+      for (const member of group) this.writing.add(member.streamId);
       void this.writeGroup(group).finally(() => {
+        for (const member of group) this.writing.delete(member.streamId);
         this.inFlight--;
         this.send();
       });
     }
   }
 
-  /** The waiting appends in arrival order, each stream once, up to `maxEvents` (always at least one). */
+  /** The waiting appends in arrival order whose streams are not being written, each stream once, up to `maxEvents` (at least one). */
   private nextGroup(): Member[] {
     const group: Member[] = [];
     const streams = new Set<string>();
     let events = 0;
     for (let i = 0; i < this.waiting.length;) {
       const member = this.waiting[i];
-      const fits = group.length === 0 || events + member.events.length <= this.maxEvents;
-      if (!fits) break;
-      if (streams.has(member.streamId)) {
+      if (group.length > 0 && events + member.events > this.maxEvents) break;
+      if (streams.has(member.streamId) || this.writing.has(member.streamId)) {
+        streams.add(member.streamId); // a later append to this stream waits too: the stream's order holds
         i++;
         continue;
       }
       streams.add(member.streamId);
-      events += member.events.length;
+      events += member.events;
       group.push(member);
       this.waiting.splice(i, 1);
     }
@@ -92,42 +113,36 @@ export class AppendGroups {
   private async writeGroup(group: Member[]): Promise<void> {
     try {
       const written = await this.statement(group);
-      for (const member of group) member.settle(written.get(member.streamId) ?? null);
+      for (const member of group) member.resolve(written.get(member.streamId) ?? null);
     } catch (error) {
-      if (group.length > 1 && !isConnectionError(error)) {
+      if (group.length > 1 && onOneAppendsAccount(error)) {
         for (const member of group) await this.writeGroup([member]);
         return;
       }
-      const duplicate = (error as { code?: unknown }).code === '23505'; // the same ids, appended concurrently
-      for (const member of group) member.settle(null, duplicate ? undefined : error);
+      // the same ids, appended concurrently: the caller tells a retry from a duplicate
+      if (sqlState(error) === '23505') for (const member of group) member.resolve(null);
+      else for (const member of group) member.reject(error);
     }
   }
 
   private async statement(group: Member[]): Promise<Map<string, AppendResult>> {
-    const rows = group.flatMap((member, k) =>
-      member.events.map((e, n) => ({
-        k,
-        s: member.streamId,
-        m: member.mode,
-        e: member.expected,
-        c: member.events.length,
-        n: n + 1,
-        id: e.id,
-        t: e.type,
-        sv: e.schemaVersion ?? 1,
-        d: e.data,
-        md: e.metadata,
-      })),
-    );
-    const result = await this.sql.query<{ stream_id: string; version: string; position: string }>(
-      APPEND_GROUP_SQL,
-      [JSON.stringify(rows)],
-      {
-        prepare: 'es_append_group',
-      },
-    );
+    const rows = `[${group.map((member) => member.rows).join(',')}]`;
+    const result = await this.sql.query<{ stream_id: string; version: string; position: string }>(APPEND_GROUP_SQL, [rows], {
+      prepare: 'es_append_group',
+    });
     return new Map(
       result.map((row) => [row.stream_id, { streamId: row.stream_id, version: Number(row.version), position: Number(row.position) }]),
     );
   }
+}
+
+function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Data exceptions (22…), constraint violations (23…) and deadlocks: one append's doing. Anything else fails its whole group. */
+function onOneAppendsAccount(error: unknown): boolean {
+  const state = sqlState(error);
+  return state !== undefined && (state.startsWith('22') || state.startsWith('23') || state === '40P01');
 }

@@ -9,7 +9,8 @@ import { STREAM_LOCK_CLASS } from './event-store.schema';
  * 0. When every stream already begins with exactly these events (the retry of a call that
  *    succeeded, also after those streams moved on), their results are returned: nothing is written.
  * 1. The guard streams are locked with the same transaction-level advisory lock as `append` takes
- *    (in stream-id order, so two bundles sharing matters cannot deadlock) and their versions read:
+ *    (in the order of the lock keys, as a group of appends takes them, so no two transactions lock
+ *    the same streams in opposite orders) and their versions read:
  *    an append to a guard (a matter suspended meanwhile) either committed before — then its version
  *    shows and the call is refused — or waits until this transaction ends.
  * 2. A guard at another version refuses the call (`WrongExpectedVersionError`).
@@ -41,7 +42,8 @@ async function lockAndCheck(
   const sorted = [...guards].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
   const ids = JSON.stringify(sorted.map((g) => g.streamId));
   await tx.query(
-    `SELECT pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext(s)) FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS g(s, n) ORDER BY n`,
+    `SELECT pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, ordered.key)
+     FROM (SELECT DISTINCT hashtext(s) AS key FROM jsonb_array_elements_text($1::jsonb) AS g(s) ORDER BY key) ordered`,
     [ids],
   );
   const rows = await tx.query<{ stream_id: string; version: string }>(

@@ -7,43 +7,45 @@ import { STREAM_LOCK_CLASS } from './event-store.schema';
 
 /**
  * A group of appends, each to its own stream, in one statement (one round trip, one commit; see
- * `AppendGroups`). $1 JSON array of one row per event: {k: the append's index in the group,
- * s: stream id, m: mode ('no_stream' | 'any' | 'exact'), e: expected version for 'exact', c: the
- * append's event count, n: the event's index in it (from 1), id, t: type, sv: schema version,
- * d: data, md: metadata}. Answers one row per append that was written (stream id, its new version
- * and last position); an append with no row wrote nothing, and the caller tells why.
+ * `AppendGroups`). $1 JSON array of one row per event, the appends one after another and each
+ * append's events in order: {s: stream id, m: mode ('no_stream' | 'any' | 'exact'), e: expected
+ * version for 'exact', c: the append's event count, n: the event's index in it (from 1), id,
+ * t: type, sv: schema version, d: data, md: metadata}. Answers one row per append that was written
+ * (stream id, its new version and last position); an append with no row wrote nothing, and the
+ * caller tells why.
  *
- * 1. `locked` takes each stream's transaction-level advisory lock, in stream-id order (as the
- *    guarded appends do, so two transactions locking the same streams cannot deadlock), before
- *    anything is written and so before this transaction has an xid: of two appends to the same
- *    stream, the later one always gets the larger xid, and the commit-safe order of `readAll`
+ * 1. `locked` takes each stream's transaction-level advisory lock in the order of the lock keys
+ *    (as the guarded appends do, so no two transactions lock the same streams in opposite orders)
+ *    before anything is written, and so before this transaction has an xid: of two appends to the
+ *    same stream, the later one always gets the larger xid, and the commit-safe order of `readAll`
  *    agrees with stream versions. It is an aggregate, so every lock is held before `fresh` yields.
- * 2. `fresh` drops an append whose event ids are already stored (a retry, or a duplicate), probing the
- *    event-id index once per event whatever the plan estimates of the input.
+ * 2. `fresh` drops an append whose event ids are already stored (a retry, or a duplicate), probing
+ *    the event-id index once per event whatever the plan estimates of the input.
  * 3. `created` / `anyhow` / `advanced` move each stream's version, but only where its expectation
  *    holds; where it does not they return nothing for that stream (→ WrongExpectedVersionError).
  * 4. `written` inserts each append's events after its stream's new version, positions taken in
- *    the group's order, and each append's events in theirs.
+ *    the input's order.
  * A concurrent append of the same ids fails the statement on the unique event id instead (23505):
  * the group's appends are then written one by one.
  */
 export const APPEND_GROUP_SQL = `
 WITH input AS (
-  SELECT * FROM jsonb_to_recordset($1::jsonb)
-    AS x(k int, s text, m text, e bigint, c bigint, n bigint, id uuid, t text, sv int, d jsonb, md jsonb)
+  SELECT * FROM ROWS FROM (
+    jsonb_to_recordset($1::jsonb) AS (s text, m text, e bigint, c bigint, n bigint, id uuid, t text, sv int, d jsonb, md jsonb)
+  ) WITH ORDINALITY AS x(s, m, e, c, n, id, t, sv, d, md, o)
 ),
 member AS (
-  SELECT DISTINCT ON (k) k, s, m, e, c FROM input ORDER BY k
+  SELECT DISTINCT ON (s) s, m, e, c FROM input ORDER BY s
 ),
 locked AS (
-  SELECT count(pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext(ordered.s))) AS streams
-  FROM (SELECT s FROM member ORDER BY s) ordered
+  SELECT count(pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, ordered.key)) AS streams
+  FROM (SELECT DISTINCT hashtext(s) AS key FROM member ORDER BY key) ordered
 ),
 stored AS (
-  SELECT DISTINCT i.k FROM input i CROSS JOIN LATERAL (SELECT 1 FROM es_events ev WHERE ev.event_id = i.id LIMIT 1) hit
+  SELECT DISTINCT i.s FROM input i CROSS JOIN LATERAL (SELECT 1 FROM es_events ev WHERE ev.event_id = i.id LIMIT 1) hit
 ),
 fresh AS (
-  SELECT mb.k, mb.s, mb.m, mb.e, mb.c FROM member mb CROSS JOIN locked WHERE mb.k NOT IN (SELECT k FROM stored)
+  SELECT mb.s, mb.m, mb.e, mb.c FROM member mb CROSS JOIN locked WHERE mb.s NOT IN (SELECT s FROM stored)
 ),
 created AS (
   INSERT INTO es_streams AS st (stream_id, version)
@@ -70,7 +72,7 @@ written AS (
   INSERT INTO es_events (event_id, stream_id, version, type, schema_version, data, metadata)
   SELECT i.id, i.s, mv.version - i.c + i.n, i.t, i.sv, i.d, i.md
   FROM input i JOIN moved mv ON mv.stream_id = i.s
-  ORDER BY i.k, i.n
+  ORDER BY i.o
   RETURNING stream_id, version, position
 )
 SELECT stream_id, max(version)::text AS version, max(position)::text AS position FROM written GROUP BY stream_id`;
