@@ -28,6 +28,7 @@ describe.each(testBackends())('the running service on %s', (backend) => {
     expect(response.text).toContain('process_cpu_user_seconds_total');
     expect(response.text).toContain('http_request_duration_seconds');
     expect(response.text).toContain('projection_lag_events');
+    expect(response.text).toMatch(/^event_store_appends_waiting 0$/m);
   });
 
   it('answers unknown routes with problem+json and security headers, never a stack', async () => {

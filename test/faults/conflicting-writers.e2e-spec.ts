@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import request from 'supertest';
-import { STREAM_LOCK_CLASS } from '@app/event-store';
+import { EVENT_STORE, type PostgresEventStore, STREAM_LOCK_CLASS } from '@app/event-store';
 import { SQL_CLIENT, type SqlClient } from '@app/event-store';
 import { describeOnPostgres } from '@app/event-store/testing';
 import { registerBody } from '../matters-e2e.fixtures';
@@ -54,11 +54,17 @@ describeOnPostgres('a storm of conflicting writers on a few streams', () => {
     for (const id of matters)
       await stall.query('SELECT pg_advisory_xact_lock($1, hashtext($2::text))', [STREAM_LOCK_CLASS, `matter-${id}`]);
     const storm = Promise.all(Array.from({ length: REQUESTS }, (_, n) => fire(n)));
+    // each stream's first append waits in the database for its lock; the others pile up in the store, decided, for a statement
     const waiting = `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%stream_lock%'`;
+    const store = t.app.get<PostgresEventStore>(EVENT_STORE);
     const watch = new Client({ connectionString: t.config.DATABASE_URL, application_name: 'fault-test' }); // outside the stall's snapshot
     await watch.connect();
     try {
-      await eventually(async () => (await watch.query(waiting)).rows.length >= 10, 20_000, 'appends piling up behind the stall');
+      await eventually(
+        async () => (await watch.query(waiting)).rows.length === STREAMS && store.appendsWaiting >= 10,
+        20_000,
+        'appends piling up behind the stall',
+      );
     } finally {
       await stall.query('ROLLBACK');
       await Promise.all([stall.end(), watch.end()]);

@@ -96,8 +96,13 @@ describeOnPostgres('operations: logs, metrics and graceful shutdown of the API p
         body: await r.json(),
       })),
     );
+    // the first waits in the database for the stream's lock; the other three in the API, for a statement of their own
     const waiting = `SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock' AND query LIKE '%stream_lock%'`;
-    await eventually(async () => (await pg.query(waiting, [APP_NAME])).rowCount === 4, 10_000, 'four appends waiting for the stream');
+    await eventually(
+      async () => (await pg.query(waiting, [APP_NAME])).rowCount === 1 && /^event_store_appends_waiting 3$/m.test(await metrics()),
+      10_000,
+      'four appends waiting for the stream',
+    );
     expect(await advisoryLocksOf(APP_NAME)).toBeGreaterThan(0); // the projection runners' locks
 
     api.process.kill('SIGTERM');

@@ -6,9 +6,10 @@ import { READ_SQL, SQL_CLIENT, type SqlClient, type SqlExecutor } from '@app/eve
 import { MetricsController } from './metrics.controller';
 import { registerWebhookGauges } from '@app/notifications';
 import { registerReplicaLagGauges } from '../storage/replica-lag';
+import { registerAppendQueueGauge } from './append-queue.gauge';
 import { registerProjectionLagGauge } from './projection-lag.gauge';
 
-/** Prometheus text at GET /metrics: process metrics, HTTP requests and commands by outcome (see http-metrics.ts), projection lag, webhook deliveries, the read replica's lag. */
+/** Prometheus text at GET /metrics: process metrics, HTTP requests and commands by outcome (see http-metrics.ts), projection lag, appends waiting for a statement, webhook deliveries, the read replica's lag. */
 @Module({ controllers: [MetricsController] })
 export class MetricsModule implements OnModuleInit {
   constructor(
@@ -19,7 +20,10 @@ export class MetricsModule implements OnModuleInit {
 
   onModuleInit(): void {
     if (!register.getSingleMetric('process_cpu_user_seconds_total')) collectDefaultMetrics();
-    if (this.store instanceof PostgresEventStore) registerProjectionLagGauge(this.sql);
+    if (this.store instanceof PostgresEventStore) {
+      registerProjectionLagGauge(this.sql);
+      registerAppendQueueGauge(this.store);
+    }
     registerWebhookGauges(this.sql, register);
     if (this.reads !== this.sql) registerReplicaLagGauges(this.sql, this.reads);
   }

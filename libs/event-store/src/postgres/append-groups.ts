@@ -36,7 +36,7 @@ export interface AppendGroupsOptions {
  * failure lands on the one it belongs to.
  */
 export class AppendGroups {
-  private readonly waiting: Member[] = [];
+  private readonly queue: Member[] = [];
   /** streams in a statement now */
   private readonly writing = new Set<string>();
   private inFlight = 0;
@@ -49,6 +49,11 @@ export class AppendGroups {
     if (!Number.isInteger(options.concurrency) || options.concurrency < 1)
       throw new Error(`append concurrency must be a positive integer, got ${options.concurrency}`);
     this.maxEvents = options.maxEvents ?? 1000;
+  }
+
+  /** Appends waiting for a statement (not yet sent). */
+  get waiting(): number {
+    return this.queue.length;
   }
 
   /** Writes the events after the stream's expected version; null when nothing was written (refused, or these ids are stored). */
@@ -70,7 +75,7 @@ export class AppendGroups {
           }),
         )
         .join(',');
-      this.waiting.push({ streamId, rows, events: events.length, resolve, reject });
+      this.queue.push({ streamId, rows, events: events.length, resolve, reject });
       this.send();
     });
   }
@@ -94,8 +99,8 @@ export class AppendGroups {
     const group: Member[] = [];
     const streams = new Set<string>();
     let events = 0;
-    for (let i = 0; i < this.waiting.length;) {
-      const member = this.waiting[i];
+    for (let i = 0; i < this.queue.length;) {
+      const member = this.queue[i];
       if (group.length > 0 && events + member.events > this.maxEvents) break;
       if (streams.has(member.streamId) || this.writing.has(member.streamId)) {
         streams.add(member.streamId); // a later append to this stream waits too: the stream's order holds
@@ -105,7 +110,7 @@ export class AppendGroups {
       streams.add(member.streamId);
       events += member.events;
       group.push(member);
-      this.waiting.splice(i, 1);
+      this.queue.splice(i, 1);
     }
     return group;
   }

@@ -14,7 +14,7 @@ import { STREAM_LOCK_CLASS } from './event-store.schema';
  * (stream id, its new version and last position); an append with no row wrote nothing, and the
  * caller tells why.
  *
- * 1. `locked` takes each stream's transaction-level advisory lock in the order of the lock keys
+ * 1. `stream_lock` takes each stream's transaction-level advisory lock in the order of the lock keys
  *    (as the guarded appends do, so no two transactions lock the same streams in opposite orders)
  *    before anything is written, and so before this transaction has an xid: of two appends to the
  *    same stream, the later one always gets the larger xid, and the commit-safe order of `readAll`
@@ -37,7 +37,7 @@ WITH input AS (
 member AS (
   SELECT DISTINCT ON (s) s, m, e, c FROM input ORDER BY s
 ),
-locked AS (
+stream_lock AS (
   SELECT count(pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, ordered.key)) AS streams
   FROM (SELECT DISTINCT hashtext(s) AS key FROM member ORDER BY key) ordered
 ),
@@ -45,7 +45,7 @@ stored AS (
   SELECT DISTINCT i.s FROM input i CROSS JOIN LATERAL (SELECT 1 FROM es_events ev WHERE ev.event_id = i.id LIMIT 1) hit
 ),
 fresh AS (
-  SELECT mb.s, mb.m, mb.e, mb.c FROM member mb CROSS JOIN locked WHERE mb.s NOT IN (SELECT s FROM stored)
+  SELECT mb.s, mb.m, mb.e, mb.c FROM member mb CROSS JOIN stream_lock WHERE mb.s NOT IN (SELECT s FROM stored)
 ),
 created AS (
   INSERT INTO es_streams AS st (stream_id, version)

@@ -79,6 +79,11 @@ export class PostgresEventStore implements EventStore {
     this.groups = new AppendGroups(sql, { concurrency: options.appendConcurrency ?? (sql.kind === 'pglite' ? 16 : 4) });
   }
 
+  /** Appends waiting for a statement of their own group while others are in flight (the `/metrics` gauge). */
+  get appendsWaiting(): number {
+    return this.groups.waiting;
+  }
+
   async append(streamId: string, events: readonly NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`append to ${streamId}: no events`);
     if (new Set(events.map((e) => e.id.toLowerCase())).size !== events.length)
