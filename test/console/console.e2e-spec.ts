@@ -367,12 +367,15 @@ describe('the web console in a browser (晾晒台, 考核, 窗口工作台, 问�
     const [issue] = (
       await request(t.http).get('/api/v1/quality-issues').query({ departmentId: DEPT_B }).auth(officer, { type: 'bearer' }).expect(200)
     ).body.items;
-    const rectify = async (note: string) =>
-      request(t.http)
+    const rectify = async (note: string) => {
+      await request(t.http)
         .post(`/api/v1/quality-issues/${issue.id}/rectifications`)
         .auth(officer, { type: 'bearer' })
         .send({ note })
         .expect(200);
+      // one issue's GET waits until the read model holds its stream's last event: the queue below then shows it
+      await request(t.http).get(`/api/v1/quality-issues/${issue.id}`).auth(officer, { type: 'bearer' }).expect(200);
+    };
     await page.getByTestId('menu').getByText('质检').click();
     await page.getByRole('radio', { name: '待交办' }).check({ force: true });
     const queue = page.getByTestId('issue-queue');
