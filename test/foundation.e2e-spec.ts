@@ -31,6 +31,15 @@ describe.each(testBackends())('the running service on %s', (backend) => {
     expect(response.text).toMatch(/^event_store_appends_waiting 0$/m);
   });
 
+  it('answers a request line and headers too long to read with a 431 problem, not a bare status', async () => {
+    const response = await request(t.http)
+      .post(`/api/v1/applications/${'字'.repeat(4000)}/resume`)
+      .send({});
+    expect(response.status).toBe(431);
+    expect(response.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(response.text)).toMatchObject({ status: 431, type: '/problems/headers-too-large' });
+  });
+
   it('answers unknown routes with problem+json and security headers, never a stack', async () => {
     const response = await request(t.http).get('/api/v1/nothing-here').expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);

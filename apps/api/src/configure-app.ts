@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@app/http';
 import { AppConfig } from './config/app-config';
+import { answerClientErrors } from './http/client-errors';
 import { createValidationPipe } from './http/validation.pipe';
 import { httpMetrics } from './metrics/http-metrics';
 import { openApiDocument } from './openapi/openapi-document';
@@ -23,6 +24,7 @@ export function configureApp(app: NestExpressApplication): void {
   );
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
+  answerClientErrors(app.getHttpServer());
   // SIGTERM/SIGINT: stop accepting, drain the requests in flight, stop the projection runners
   // (releasing their locks), close the pools, then exit 0 — not re-raise the signal.
   app.enableShutdownHooks([], { useProcessExit: true });

@@ -23,6 +23,7 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   413: ['payload-too-large', 'Request body too large'],
   415: ['unsupported-media-type', 'Unsupported media type'],
   429: ['rate-limited', 'Too many requests'],
+  431: ['headers-too-large', 'Request header fields too large'],
   500: ['internal', 'Internal error'],
   503: ['unavailable', 'Service unavailable'],
 };
